@@ -1,0 +1,48 @@
+# make serve: set up and serve the site · make test: set up and run every test · make bench: performance figures
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+PORT    ?= 8000
+SITE    ?= site
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: setup serve build check schema lint test browser bench lighthouse clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE)
+
+check: setup
+	$(PY) -m sitegen check data
+
+schema: setup
+	$(PY) -m sitegen schema schema
+
+lint: setup
+	$(VENV)/bin/ruff check hooks tests
+	$(VENV)/bin/ruff format --check hooks tests
+
+browser:
+	@command -v chromium >/dev/null || bash .ci/install-browser
+
+test: setup browser lint check
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) tests/bench/bench.py
+
+lighthouse: setup browser
+	$(PY) tests/quality/lighthouse.py
+
+clean:
+	rm -rf $(SITE) .pytest_cache

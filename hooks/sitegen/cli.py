@@ -1,0 +1,63 @@
+"""Command line: ``python -m sitegen check|schema|export`` (run with ``hooks/`` on the path)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .build import Timings, generate, load_site
+from .model import DataError
+
+SCHEMAS = {"tool": "Tool", "aspect": "Aspect", "question": "Question", "topics": "Topics"}
+
+
+def schemas() -> dict[str, str]:
+    """JSON Schema text for each kind of data file, for editors (yaml-language-server)."""
+    import msgspec
+
+    from . import model
+
+    result = {}
+    for name, type_name in SCHEMAS.items():
+        schema = msgspec.json.schema(getattr(model, type_name))
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"Keras vs TensorFlow: {name} data file"
+        result[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the data without building the site")
+    check.add_argument("data", type=Path, nargs="?", default=Path("data"))
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
+    schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
+    export = commands.add_parser("export", help="write the generated pages as plain Markdown files")
+    export.add_argument("data", type=Path)
+    export.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            timings = Timings()
+            site = load_site(args.data, timings)
+            print(
+                f"ok: {timings.files} files, {len(site.tools)} tools, {len(site.aspects)} aspects, "
+                f"{len(site.questions)} questions ({(timings.load + timings.validate) * 1000:.0f} ms)"
+            )
+        elif args.command == "schema":
+            args.out.mkdir(parents=True, exist_ok=True)
+            for name, text in schemas().items():
+                (args.out / name).write_text(text, encoding="utf-8")
+        else:
+            _, pages = generate(args.data)
+            for path, text in pages.items():
+                target = args.out / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,133 @@
+"""The data model: typed, immutable records named after the domain."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Annotated
+
+import msgspec
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+"""One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
+
+Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s<>\"']+$")]
+Line = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\n]+$")]
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+
+
+class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Base of every record read from a data file: unknown keys are errors."""
+
+
+class Source(Record, kw_only=True):
+    title: Line
+    url: Url
+
+
+class Tool(Record, kw_only=True):
+    id: Id
+    name: Line
+    order: int
+    summary: Line
+    maker: Line
+    homepage: Url
+    docs: Url
+    repository: Url
+    licence: Line
+    version: Line
+    """The version this site's facts were reviewed against."""
+
+
+class ToolText(Record, kw_only=True):
+    short: Line
+    """One line for the summary table."""
+    text: Text
+    """Markdown, shown in the tool's section of the point."""
+
+
+class Point(Record, kw_only=True):
+    id: Id
+    title: Line
+    tools: dict[Id, ToolText]
+    verdict: Text | None = None
+    evidence: list[Line] = []
+    """References to other sections, written ``aspect`` or ``aspect#point``."""
+    sources: list[Source] = []
+    aliases: list[Id] = []
+
+
+class Aspect(Record, kw_only=True):
+    id: Id
+    title: Line
+    nav_title: Line | None = None
+    order: int
+    description: Line
+    """The page's meta description and its lead paragraph."""
+    summary: dict[Id, Line]
+    """One line per tool, for the summary table."""
+    intro: Text | None = None
+    points: list[Point]
+    verdict: Text | None = None
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+    reviewed: datetime.date
+    aliases: list[Id] = []
+
+
+class Topic(Record, kw_only=True):
+    id: Id
+    title: Line
+
+
+class Topics(Record, kw_only=True):
+    topics: Annotated[list[Topic], msgspec.Meta(min_length=1)]
+
+
+class Question(Record, kw_only=True):
+    id: Id
+    question: Line
+    topic: Id
+    order: int = 100
+    answer: Text
+    related: list[Line] = []
+    """Aspects or points this answer draws on, written ``aspect`` or ``aspect#point``."""
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+    reviewed: datetime.date
+    aliases: list[Id] = []
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs, validated and in display order."""
+
+    tools: tuple[Tool, ...]
+    aspects: tuple[Aspect, ...]
+    topics: tuple[Topic, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, pointing at the place to fix it."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        where = f" {self.field}:" if self.field else ""
+        return f"{place}:{where} {self.message}"
+
+
+class DataError(Exception):
+    """Raised at the edge when the data has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
