@@ -27,6 +27,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
 }
 _scalars = yaml.constructor.SafeConstructor()
 
@@ -100,17 +102,22 @@ def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
         return Problem(name, line, column, "", "tab character used for indentation; indent with spaces")
-    detail = " ".join(part for part in (err.context, err.problem) if part)
+    detail = err.problem or "cannot parse"
+    if err.context and err.context_mark:
+        detail += f" ({err.context} started on line {err.context_mark.line + 1})"
     return Problem(name, line, column, "", f"YAML syntax error: {detail}")
 
 
 def _value(node: yaml.Node, path: PathKey, positions: dict[PathKey, tuple[int, int]], seen: set[int]) -> Any:
     line, column = _mark(node)
     if id(node) in seen:
-        raise _Invalid(line, column, "anchors and aliases (&name, *name) are not allowed; write the value out")
+        message = f"the value at line {line} is reused through an alias; anchors and aliases are not allowed"
+        raise _Invalid(line, column, message)
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
         raise _Invalid(line, column, f"nested deeper than {MAX_DEPTH} levels")
+    if node.tag not in _PLAIN_TAGS:
+        raise _Invalid(line, column, f"the tag {node.tag} is not allowed; use plain values")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -129,8 +136,6 @@ def _value(node: yaml.Node, path: PathKey, positions: dict[PathKey, tuple[int, i
             positions[(*path, index)] = _mark(item)
             items.append(_value(item, (*path, index), positions, seen))
         return items
-    if node.tag not in _PLAIN_TAGS:
-        raise _Invalid(line, column, f"the tag {node.tag} is not allowed; use plain values")
     try:
         return _scalars.construct_object(node)
     except (ValueError, yaml.YAMLError) as err:

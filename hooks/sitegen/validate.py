@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from .load import Document, PathKey
-from .model import ID_PATTERN, Aspect, Problem, Question, Site, Tool, Topics
+from .model import Aspect, Problem, Question, Site, Tool, Topics
 
 T = TypeVar("T")
 KINDS: dict[str, type] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
@@ -20,10 +20,10 @@ KINDS: dict[str, type] = {"tools": Tool, "aspects": Aspect, "faq": Question, "to
 RESERVED_ANCHORS = frozenset({"sources", "related-questions", "verdict", "see-also"})
 """Anchors the renderer uses itself on aspect pages; no point may take them."""
 
-_FRIENDLY = {
-    ID_PATTERN: "an id: lowercase letters, digits and single hyphens, starting with a letter",
-    r"^https?://[^\s<>\"']+$": "an http:// or https:// URL",
-    r"^[^\n]+$": "a single line of text",
+_FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
+    "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
+    "^https?://": "an http:// or https:// URL",
+    "^[^\\": "a single line of text",
 }
 _RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z!?/]")
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)")
@@ -63,13 +63,15 @@ def validate(documents: list[Document]) -> Site | list[Problem]:
         + _ids_and_aliases(questions),
         "FAQ topic or question",
     )
-    tool_ids = [tool.id for _, tool in tools]
-    targets = _targets(aspect for _, aspect in aspects)
+    # References are checked against every id the files declare, even in files with other problems,
+    # so that one mistake is reported once and not again wherever it is referred to.
+    tool_ids = _raw_ids(documents, Tool)
+    targets = {aspect: points for aspect, points in _raw_aspects(documents)}
+    topic_ids = {t.get("id") for d in documents if _kind_of(d.file) is Topics for t in _items(d.data, "topics")}
     for doc, aspect in aspects:
         problems += _check_aspect(doc, aspect, tool_ids, targets)
-    topic_ids = {topic.id for topic in topics}
     for doc, question in questions:
-        if topics_files and question.topic not in topic_ids:
+        if question.topic not in topic_ids:
             problems.append(_at(doc, ("topic",), f"unknown topic '{question.topic}'{_hint(question.topic, topic_ids)}"))
         problems += _check_refs(doc, ("related",), question.related, targets)
     if problems:
@@ -90,6 +92,22 @@ def _kind_of(file: str) -> type | None:
     if len(parts) == 1:
         return KINDS.get(parts[0])
     return None
+
+
+def _items(data: Any, key: str) -> list[dict[str, Any]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _raw_ids(documents: list[Document], kind: type) -> list[str]:
+    found = (d.data.get("id") for d in documents if _kind_of(d.file) is kind and isinstance(d.data, dict))
+    return [value for value in found if isinstance(value, str)]
+
+
+def _raw_aspects(documents: list[Document]) -> Iterator[tuple[str, set[str]]]:
+    for doc in documents:
+        if _kind_of(doc.file) is Aspect and isinstance(doc.data.get("id"), str):
+            yield doc.data["id"], {str(point.get("id")) for point in _items(doc.data, "points")}
 
 
 def _places() -> str:
@@ -149,9 +167,8 @@ def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Pr
     if origin in (list, dict) and _has_struct(inner):
         item_type = typing.get_args(inner)[-1]
         if origin is list and isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from _explain(doc, item, item_type, (*path, index))
-            yield from _check_only(doc, value, kind, path)
+            found = [p for i, item in enumerate(value) for p in _explain(doc, item, item_type, (*path, i))]
+            yield from found or _check_only(doc, value, kind, path)  # the list's own limits, once items fit
             return
         if origin is dict and isinstance(value, dict):
             for key, item in value.items():

@@ -1,0 +1,186 @@
+"""Validation: every problem in every file is reported at once, each with file, line, field and cause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import copy_fixture, edit, load, problems_of
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return copy_fixture(tmp_path)
+
+
+def test_the_three_tool_fixture_is_valid_and_ordered(data: Path) -> None:
+    site = load(data)
+    assert [tool.id for tool in site.tools] == ["alpha", "beta", "gamma"]
+    assert [aspect.id for aspect in site.aspects] == ["basics", "choosing"]
+    assert [q.id for q in site.questions] == ["what-is-alpha", "which-is-fastest"]  # by topic order
+
+
+def test_missing_required_field(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "description: The basic facts about each made-up tool.\n", "")
+    assert problems_of(data) == ["data/aspects/basics.yml:1:1: missing required field 'description'"]
+
+
+def test_unknown_field_suggests_the_right_name(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "summary:", "sumary:")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:1:1: missing required field 'summary'",
+        "data/aspects/basics.yml:5:1: sumary: unknown field 'sumary' (did you mean 'summary'?)",
+    ]
+
+
+def test_wrong_type_names_the_field_path(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "order: 10", "order: ten")
+    assert problems_of(data) == ["data/aspects/basics.yml:3:1: order: expected 'int', got 'str'"]
+
+
+def test_wrong_type_deep_inside_a_point(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "text: Beta is faster.", "text: [Beta, is, faster]")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:26:30: points[1].tools.beta.text: expected 'str', got 'array'"
+    ]
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "order: 10", "order: ten")
+    edit(data / "aspects" / "basics.yml", "title: Speed", "tittle: Speed")
+    edit(data / "tools" / "beta.yml", "docs: https://beta.example.org/docs/", "docs: ftp://beta.example.org/")
+    edit(data / "faq" / "what-is-alpha.yml", "topic: general", "topic: generals")
+    messages = problems_of(data)
+    assert messages == [
+        "data/aspects/basics.yml:3:1: order: expected 'int', got 'str'",
+        "data/aspects/basics.yml:22:5: points[1]: missing required field 'title'",
+        "data/aspects/basics.yml:23:5: points[1].tittle: unknown field 'tittle' (did you mean 'title'?)",
+        "data/faq/what-is-alpha.yml:3:1: topic: unknown topic 'generals' (did you mean 'general'?)",
+        "data/tools/beta.yml:7:1: docs: expected an http:// or https:// URL",
+    ]
+
+
+def test_id_that_is_not_a_valid_anchor(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "  - id: speed", "  - id: Speed Test")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:22:5: points[1].id: expected an id: lowercase letters, digits and single "
+        "hyphens, starting with a letter",
+        # the point's old id is still referred to elsewhere: a real, second problem
+        "data/aspects/choosing.yml:18:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
+        "data/faq/which-is-fastest.yml:6:11: related[0]: aspect 'basics' has no point 'speed'",
+    ]
+
+
+def test_id_must_match_the_file_name(data: Path) -> None:
+    edit(data / "faq" / "which-is-fastest.yml", "id: which-is-fastest", "id: fastest")
+    assert problems_of(data) == [
+        "data/faq/which-is-fastest.yml:1:1: id: id 'fastest' must match the file name 'which-is-fastest.yml'"
+    ]
+
+
+def test_invalid_date_given_as_text(data: Path) -> None:
+    edit(data / "faq" / "what-is-alpha.yml", "reviewed: 2026-11-24", 'reviewed: "last week"')
+    assert problems_of(data) == ["data/faq/what-is-alpha.yml:10:1: reviewed: invalid RFC3339 encoded date"]
+
+
+def test_source_url_must_be_http(data: Path) -> None:
+    edit(data / "faq" / "which-is-fastest.yml", "url: https://gamma.example.org/docs/", "url: javascript:alert(1)")
+    assert problems_of(data) == [
+        "data/faq/which-is-fastest.yml:9:5: sources[0].url: expected an http:// or https:// URL"
+    ]
+
+
+def test_duplicate_id_across_files(data: Path) -> None:
+    (data / "faq" / "alpha.yml").write_text(
+        (data / "faq" / "what-is-alpha.yml")
+        .read_text()
+        .replace("id: what-is-alpha", "id: alpha")
+        .replace("aliases: [alpha]", "")
+    )
+    assert problems_of(data) == [
+        "data/faq/what-is-alpha.yml:11:11: aliases[0]: FAQ topic or question id 'alpha' is already used in "
+        "data/faq/alpha.yml:1"
+    ]
+
+
+def test_point_alias_clashing_with_another_point(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "aliases: [definition]", "aliases: [speed]")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:22:5: points[1].id: point (in aspect 'basics') id 'speed' is already used in "
+        "data/aspects/basics.yml:14"
+    ]
+
+
+def test_reference_to_an_unknown_tool(data: Path) -> None:
+    edit(data / "aspects" / "choosing.yml", "  gamma: Pick Gamma for size.", "  gama: Pick Gamma for size.")
+    assert problems_of(data) == [
+        "data/aspects/choosing.yml:5:1: summary: missing an entry for tool gamma",
+        "data/aspects/choosing.yml:8:3: summary.gama: unknown tool 'gama' (did you mean 'gamma'?)",
+    ]
+
+
+def test_reference_to_an_unknown_aspect_or_point(data: Path) -> None:
+    edit(data / "faq" / "which-is-fastest.yml", "related: [basics#speed]", "related: [basic#speed, basics#sped]")
+    assert problems_of(data) == [
+        "data/faq/which-is-fastest.yml:6:11: related[0]: unknown aspect 'basic' (did you mean 'basics'?)",
+        "data/faq/which-is-fastest.yml:6:24: related[1]: aspect 'basics' has no point 'sped' (did you mean 'speed'?)",
+    ]
+
+
+def test_a_point_missing_the_text_of_one_tool(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "      gamma: {short: Fastest., text: Gamma is fastest.}\n", "")
+    assert problems_of(data) == ["data/aspects/basics.yml:24:5: points[1].tools: missing an entry for tool gamma"]
+
+
+def test_a_new_tool_lists_every_place_that_needs_its_text(data: Path) -> None:
+    (data / "tools" / "delta.yml").write_text(
+        (data / "tools" / "gamma.yml").read_text().replace("gamma", "delta").replace("Gamma", "Delta")
+    )
+    messages = problems_of(data)
+    assert len(messages) == 5 and all("missing an entry for tool delta" in m for m in messages)
+
+
+def test_reserved_anchor_cannot_be_a_point_id(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "  - id: speed", "  - id: sources")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:22:5: points[1].id: 'sources' is reserved for the page itself; choose another id",
+        "data/aspects/choosing.yml:18:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
+        "data/faq/which-is-fastest.yml:6:11: related[0]: aspect 'basics' has no point 'speed'",
+    ]
+
+
+def test_unexpected_file_location(data: Path) -> None:
+    (data / "notes.yml").write_text("id: x\n")
+    assert problems_of(data) == [
+        "data/notes.yml: unexpected data file; records live in data/tools/, data/aspects/, data/faq/, data/topics.yml"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("<script>alert(1)</script>", "raw HTML is not allowed"),
+        ('<img src=x onerror="alert(1)">', "raw HTML is not allowed"),
+        ("[click](javascript:alert(1))", "link target 'javascript:alert(1' is not allowed"),
+        ("[x](data:text/html;base64,PHNjcmlwdD4=)", "link target 'data:text/html;base64,PHNjcmlwdD4=' is not allowed"),
+        ("Fast. { onclick=alert(1) }", "attribute lists ({: ...}) are not allowed"),
+        ("[x]: javascript:alert(1)", "link target 'javascript:alert(1)' is not allowed"),
+    ],
+)
+def test_unsafe_markup_is_rejected(data: Path, text: str, cause: str) -> None:
+    edit(data / "faq" / "what-is-alpha.yml", "answer: Alpha is the first made-up tool.", f"answer: '{text}'")
+    assert problems_of(data) == [f"data/faq/what-is-alpha.yml:5:1: answer: {cause}" + _rest(cause)]
+
+
+def _rest(cause: str) -> str:
+    if cause.startswith("raw HTML"):
+        return " in data; write Markdown (put code in `backticks`)"
+    if cause.startswith("link target"):
+        return "; links must be http(s) or relative"
+    return " in data"
+
+
+def test_html_inside_code_is_allowed(data: Path) -> None:
+    edit(data / "faq" / "what-is-alpha.yml", "answer: Alpha is the first made-up tool.", "answer: 'Use `<br>`.'")
+    assert load(data).questions[0].answer == "Use `<br>`."
