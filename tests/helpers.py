@@ -13,10 +13,16 @@ from sitegen.model import DataError, Site
 FIXTURE = Path(__file__).parent / "fixtures" / "three-tools"
 
 
+HOOKS = Path(__file__).resolve().parent.parent / "hooks" / "comparison.py"
+
+
 def copy_fixture(tmp_path: Path) -> Path:
-    """A writable copy of the three-tool project; returns its ``data`` folder."""
-    shutil.copytree(FIXTURE, tmp_path / "project")
-    return tmp_path / "project" / "data"
+    """A writable copy of the three-tool project, hooks path made absolute; returns its ``data`` folder."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../hooks/comparison.py", str(HOOKS)))
+    return project / "data"
 
 
 def problems_of(data: Path) -> list[str]:

@@ -1,0 +1,173 @@
+"""A real ``mkdocs build --strict`` of the project and of the three-tool fixture, checked by parsing the HTML."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, mkdocs_build
+
+from helpers import copy_fixture, edit
+from sitegen.build import load_site
+
+SITE_HOST = "keras-vs-tensorflow.example.org"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def page_file(site: Path, url_path: str) -> Path:
+    """The HTML file behind a site-relative URL path such as ``aspects/overview/``."""
+    path = site / url_path.lstrip("/")
+    return path / "index.html" if url_path.endswith("/") or not url_path else path
+
+
+def ids_on(site: Path, url_path: str, cache: dict[str, set[str]]) -> set[str]:
+    if url_path not in cache:
+        cache[url_path] = {tag["id"] for tag in soup(page_file(site, url_path)).find_all(id=True)}
+    return cache[url_path]
+
+
+def summary_table(site: Path) -> BeautifulSoup:
+    table = soup(site / "summary" / "index.html").select_one(".kvt-summary table")
+    assert table is not None, "the summary page has no summary table"
+    return table
+
+
+@pytest.fixture(scope="module")
+def real() -> object:
+    return load_site(ROOT / "data")
+
+
+def test_one_page_per_aspect_with_its_id_as_h1(built_site: Path, real: object) -> None:
+    for aspect in real.aspects:
+        page = soup(built_site / "aspects" / aspect.id / "index.html")
+        assert page.h1 is not None and page.h1.get("id") == aspect.id
+        point_ids = {h2.get("id") for h2 in page.find_all("h2")}
+        assert {point.id for point in aspect.points} <= point_ids
+        for point in aspect.points:
+            for tool in real.tools:
+                assert page.find("h3", id=f"{point.id}--{tool.id}"), f"{aspect.id}#{point.id}--{tool.id}"
+
+
+def test_aspect_pages_are_in_the_navigation_in_data_order(built_site: Path, real: object) -> None:
+    nav_links = [a["href"] for a in soup(built_site / "index.html").select("nav.md-nav--primary a.md-nav__link[href]")]
+    positions = [nav_links.index(f"aspects/{aspect.id}/") for aspect in real.aspects]
+    assert positions == sorted(positions)
+
+
+def test_summary_table_has_a_column_per_tool_and_a_row_per_aspect_and_point(built_site: Path, real: object) -> None:
+    table = summary_table(built_site)
+    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert header == ["Aspect and point", *(tool.name for tool in real.tools)]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(real.aspects) + sum(len(aspect.points) for aspect in real.aspects)
+    assert all(len(row.find_all("td")) == len(real.tools) + 1 for row in rows)
+
+
+def test_every_summary_link_lands_on_an_existing_element(built_site: Path) -> None:
+    cache: dict[str, set[str]] = {}
+    links = summary_table(built_site).select("tbody a[href]")
+    assert links
+    for anchor in links:
+        target = urlsplit(urljoin("/summary/", anchor["href"]))
+        assert target.fragment, f"{anchor['href']} has no #section"
+        assert target.fragment in ids_on(built_site, target.path, cache), anchor["href"]
+
+
+def test_faq_has_one_heading_per_question_with_the_data_id(built_site: Path, real: object) -> None:
+    page = soup(built_site / "faq" / "index.html")
+    headings = page.select(".kvt-question h3[id]")
+    assert [h3["id"] for h3 in headings] == [q.id for q in real.questions]
+    assert len({h3["id"] for h3 in headings}) == len(real.questions)
+
+
+def test_every_page_has_its_own_meta_description(built_site: Path) -> None:
+    descriptions = {}
+    for path in built_site.rglob("index.html"):
+        meta = soup(path).find("meta", attrs={"name": "description"})
+        if meta is None:  # alias redirects are not pages
+            assert "http-equiv" in path.read_text()
+            continue
+        descriptions[path] = meta["content"]
+    assert len(set(descriptions.values())) == len(descriptions)
+
+
+RESOURCE_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        for tag, attribute in RESOURCE_ATTRIBUTES.items():
+            for element in soup(path).find_all(tag, attrs={attribute: True}):
+                if tag == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
+                    continue
+                host = urlsplit(element[attribute]).hostname
+                assert host in (None, SITE_HOST), f"{path.relative_to(built_site)} loads {element[attribute]}"
+    for css in built_site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8"), css.name
+
+
+def test_no_live_markup_from_the_data(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        for element in soup(path).find_all(True):
+            for name, value in element.attrs.items():
+                assert not name.lower().startswith("on"), f"{path}: <{element.name} {name}>"
+                if name in ("href", "src", "action") and isinstance(value, str):
+                    assert not value.strip().lower().startswith(("javascript:", "data:text")), f"{path}: {value}"
+
+
+# -- the three-tool fixture: any number of tools, bad data, safety, reproducibility ----------------
+
+
+def build_fixture(data: Path, site_dir: Path) -> tuple[int, str]:
+    result = mkdocs_build(data.parent / "mkdocs.yml", site_dir)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_three_tools_give_three_columns_and_sections(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    code, output = build_fixture(data, tmp_path / "site")
+    assert code == 0, output
+    header = [th.get_text(strip=True) for th in summary_table(tmp_path / "site").select("thead th")]
+    assert header == ["Aspect and point", "Alpha", "Beta", "Gamma"]
+    page = soup(tmp_path / "site" / "aspects" / "basics" / "index.html")
+    assert [h3["id"] for h3 in page.select("h3[id^=speed--]")] == ["speed--alpha", "speed--beta", "speed--gamma"]
+
+
+def test_html_in_code_reaches_the_page_as_text(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    code, output = build_fixture(data, tmp_path / "site")
+    assert code == 0, output
+    intro = soup(tmp_path / "site" / "aspects" / "basics" / "index.html").find("code", string="<code>")
+    assert intro is not None and intro.find("code") is None
+
+
+def test_bad_data_fails_the_build_with_one_clear_message_and_keeps_the_old_site(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    site_dir = tmp_path / "site"
+    assert build_fixture(data, site_dir)[0] == 0
+    before = {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    edit(data / "aspects" / "basics.yml", "summary:", "sumary:")
+    edit(data / "faq" / "what-is-alpha.yml", "answer: Alpha is the first made-up tool.", "answer: '<script>x</script>'")
+    code, output = build_fixture(data, site_dir)
+    assert code != 0
+    assert "Traceback" not in output
+    assert "3 problems in the data:" in output
+    assert "data/aspects/basics.yml:5:1: sumary: unknown field 'sumary' (did you mean 'summary'?)" in output
+    assert "data/faq/what-is-alpha.yml:5:1: answer: raw HTML is not allowed" in output
+    assert {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()} == before
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    digests = []
+    for name in ("one", "two"):
+        assert build_fixture(data, tmp_path / name)[0] == 0
+        files = sorted(p for p in (tmp_path / name).rglob("*") if p.is_file())
+        digests.append({p.relative_to(tmp_path / name): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
+    assert digests[0] == digests[1]
