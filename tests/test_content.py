@@ -1,0 +1,133 @@
+"""Content: every aspect, point and question of the source article is present, sourced and dated."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from conftest import ROOT
+
+from sitegen.build import load_site
+from sitegen.model import Site, Source
+
+ARTICLE_ASPECTS = {
+    "overview": {"what-it-is", "origins", "relationship"},
+    "use-cases": {
+        "nlp",
+        "reinforcement-learning",
+        "transfer-learning",
+        "image-recognition",
+        "predictive-analytics",
+        "generative-models",
+        "large-scale-training",
+        "on-device-deployment",
+    },
+    "core-features": {
+        "modular-building-blocks",
+        "streamlined-api",
+        "flexible-model-development",
+        "multiple-backends",
+        "hardware-acceleration",
+        "community",
+        "computation-engine",
+        "deep-learning-development",
+        "tensorboard",
+        "ecosystem",
+        "autograph-and-eager-execution",
+        "pretrained-models",
+    },
+    "architecture": {
+        "layers",
+        "stacking-layers",
+        "model-hierarchy",
+        "loss-functions",
+        "callbacks",
+        "data-flow-graph",
+        "core-library",
+        "tensors",
+        "sessions",
+        "estimators",
+    },
+    "pricing-and-licensing": {"licence", "cost", "cloud-costs"},
+    "learning-curve": {"prerequisites", "time-to-learn"},
+    "choosing": {
+        "project-complexity",
+        "development-speed",
+        "expertise-level",
+        "use-case-specificity",
+        "scalability-needs",
+    },
+}
+ARTICLE_QUESTIONS = {
+    "is-keras-part-of-tensorflow",
+    "keras-without-tensorflow",
+    "pytorch-keras-or-tensorflow",
+    "what-is-keras-used-for",
+    "is-keras-faster-than-tensorflow",
+    "install-keras-or-tensorflow-first",
+    "openai-tensorflow-or-pytorch",
+    "is-keras-slower-than-tensorflow",
+    "is-keras-beginner-friendly",
+    "is-keras-free",
+}
+PLACEHOLDERS = ("TODO", "example.org", "example.com", "lorem ipsum")
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return load_site(ROOT / "data")
+
+
+def test_every_article_aspect_and_point_is_present(site: Site) -> None:
+    found = {aspect.id: {point.id for point in aspect.points} for aspect in site.aspects}
+    for aspect, points in ARTICLE_ASPECTS.items():
+        assert aspect in found, f"aspect {aspect} is missing"
+        assert points <= found[aspect], f"{aspect} lacks {sorted(points - found[aspect])}"
+
+
+def test_every_article_question_and_ten_more_are_answered(site: Site) -> None:
+    ids = {q.id for q in site.questions}
+    assert ids >= ARTICLE_QUESTIONS, f"missing {sorted(ARTICLE_QUESTIONS - ids)}"
+    assert len(ids - ARTICLE_QUESTIONS) >= 10
+
+
+def test_every_tool_has_a_text_and_a_short_line_in_every_point(site: Site) -> None:
+    for aspect in site.aspects:
+        assert set(aspect.summary) == {tool.id for tool in site.tools}, aspect.id
+        for point in aspect.points:
+            assert set(point.tools) == {tool.id for tool in site.tools}, f"{aspect.id}#{point.id}"
+            assert all(entry.text.strip() and entry.short.strip() for entry in point.tools.values())
+
+
+def _web(sources: list[Source]) -> bool:
+    return any(source.url.startswith(("https://", "http://")) for source in sources)
+
+
+def test_every_aspect_and_answer_has_a_web_source_and_a_review_date(site: Site) -> None:
+    today = datetime.date(2026, 11, 24)
+    for entry in [*site.aspects, *site.questions]:
+        assert _web(entry.sources), f"{entry.id} has no http(s) source"
+        assert datetime.date(2024, 1, 1) <= entry.reviewed <= today + datetime.timedelta(days=400), entry.id
+
+
+def test_every_answer_links_to_an_aspect_section(site: Site) -> None:
+    assert all(q.related for q in site.questions), [q.id for q in site.questions if not q.related]
+
+
+def test_every_decision_factor_has_a_recommendation_and_evidence(site: Site) -> None:
+    choosing = next(aspect for aspect in site.aspects if aspect.id == "choosing")
+    for point in choosing.points:
+        assert point.verdict and point.evidence, point.id
+
+
+def test_legacy_parts_are_labelled_as_such(site: Site) -> None:
+    architecture = next(aspect for aspect in site.aspects if aspect.id == "architecture")
+    titles = {point.id: point.title.lower() for point in architecture.points}
+    assert "legacy" in titles["sessions"] and "removed" in titles["estimators"]
+
+
+def test_no_placeholder_text_is_left(site: Site) -> None:
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        for placeholder in PLACEHOLDERS:
+            assert placeholder.lower() not in text.lower(), f"{path.name} still contains {placeholder!r}"
