@@ -17,7 +17,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 setup: $(VENV)/.installed
 
 serve: setup
-	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: setup
 	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE)
