@@ -127,7 +127,10 @@ def test_legacy_parts_are_labelled_as_such(site: Site) -> None:
 
 
 def test_no_placeholder_text_is_left(site: Site) -> None:
-    for path in sorted((ROOT / "data").rglob("*.yml")):
-        text = path.read_text(encoding="utf-8")
-        for placeholder in PLACEHOLDERS:
-            assert placeholder.lower() not in text.lower(), f"{path.name} still contains {placeholder!r}"
+    left = [
+        f"{path.relative_to(ROOT)}: {placeholder}"
+        for path in sorted((ROOT / "data").rglob("*.yml"))
+        for placeholder in PLACEHOLDERS
+        if placeholder.lower() in path.read_text(encoding="utf-8").lower()
+    ]
+    assert not left, f"placeholders left: {left}"
