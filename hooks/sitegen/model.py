@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated
 
 import msgspec
@@ -105,6 +106,19 @@ class Site:
     aspects: tuple[Aspect, ...]
     topics: tuple[Topic, ...]
     questions: tuple[Question, ...]
+
+    @cached_property
+    def aspect_by_id(self) -> dict[str, Aspect]:
+        return {aspect.id: aspect for aspect in self.aspects}
+
+    @cached_property
+    def questions_by_aspect(self) -> dict[str, list[Question]]:
+        """For each aspect id, the questions whose ``related`` refers to it or to one of its points."""
+        found: dict[str, list[Question]] = {aspect.id: [] for aspect in self.aspects}
+        for question in self.questions:
+            for aspect_id in dict.fromkeys(ref.partition("#")[0] for ref in question.related):
+                found[aspect_id].append(question)
+        return found
 
 
 @dataclass(frozen=True, order=True)

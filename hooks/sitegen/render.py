@@ -57,7 +57,7 @@ def link(target: str, text: str, here: str) -> str:
 def ref_target(site: Site, ref: str) -> tuple[str, str]:
     """Resolve ``aspect`` or ``aspect#point`` to (target, title)."""
     aspect_id, _, point_id = ref.partition("#")
-    aspect = next(a for a in site.aspects if a.id == aspect_id)
+    aspect = site.aspect_by_id[aspect_id]
     if not point_id:
         return f"{aspect_page(aspect)}#{aspect.id}", aspect.title
     point = next(p for p in aspect.points if p.id == point_id)
@@ -96,7 +96,7 @@ def render_aspect(site: Site, aspect: Aspect) -> str:
     ]
     if aspect.verdict:
         blocks += ["## Verdict {#verdict}", aspect.verdict]
-    related = [q for q in site.questions if any(ref.partition("#")[0] == aspect.id for ref in q.related)]
+    related = site.questions_by_aspect[aspect.id]
     if related:
         blocks += [
             "## Related questions {#related-questions}",
