@@ -166,6 +166,7 @@ def test_unexpected_file_location(data: Path) -> None:
         ("[x](data:text/html;base64,PHNjcmlwdD4=)", "link target 'data:text/html;base64,PHNjcmlwdD4=' is not allowed"),
         ("Fast. { onclick=alert(1) }", "attribute lists ({: ...}) are not allowed"),
         ("[x]: javascript:alert(1)", "link target 'javascript:alert(1)' is not allowed"),
+        ("[x](javascript&#58;alert(1))", "link target 'javascript:alert(1' is not allowed"),
     ],
 )
 def test_unsafe_markup_is_rejected(data: Path, text: str, cause: str) -> None:

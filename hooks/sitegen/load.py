@@ -31,6 +31,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _scalars = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,14 @@ def _value(node: yaml.Node, path: PathKey, positions: dict[PathKey, tuple[int, i
             positions[(*path, index)] = _mark(item)
             items.append(_value(item, (*path, index), positions, seen))
         return items
+    if node.tag == _STR:
+        return node.value  # most values are text: no constructor needed
     try:
         return _scalars.construct_object(node)
     except (ValueError, yaml.YAMLError) as err:
         raise _Invalid(line, column, f"cannot read {node.value!r}: {err}") from None
+    finally:
+        _scalars.constructed_objects.clear()  # the constructor caches every node it built; keep nothing
 
 
 def load_tree(root: Path, base: Path) -> tuple[list[Document], list[Problem]]:

@@ -10,6 +10,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import Aspect, Point, Question, Site, Source, Tool
 
@@ -47,10 +48,15 @@ def names(tools: Iterable[Tool]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@lru_cache(maxsize=4096)
+def _relative(page: str, folder: str) -> str:
+    return posixpath.relpath(page, folder)
+
+
 def link(target: str, text: str, here: str) -> str:
     """A Markdown link from page ``here`` to ``target`` (``page.md`` or ``page.md#anchor``)."""
     page, _, anchor = target.partition("#")
-    relative = posixpath.relpath(page, posixpath.dirname(here) or ".") if page != here else ""
+    relative = _relative(page, posixpath.dirname(here) or ".") if page != here else ""
     return f"[{text}]({relative}{'#' + anchor if anchor else ''})"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import typing
 from collections.abc import Iterator
@@ -234,13 +235,15 @@ def _check_file_name(doc: Document, record: Any) -> list[Problem]:
 def _check_markup(doc: Document) -> Iterator[Problem]:
     """Text is Markdown without raw HTML, attribute lists or non-web link targets."""
     for path, text in _strings(doc.data, ()):
+        if not any(mark in text for mark in "<{:&"):
+            continue  # no tag, attribute list or link scheme can hide in this text
         plain = _CODE.sub("", text)
         if _RAW_HTML.search(plain):
             yield _at(doc, path, "raw HTML is not allowed in data; write Markdown (put code in `backticks`)")
         if _ATTR_LIST.search(plain):
             yield _at(doc, path, "attribute lists ({: ...}) are not allowed in data")
         for match in _LINK_TARGET.finditer(plain):
-            target = match.group(1) or match.group(2) or ""
+            target = html.unescape(match.group(1) or match.group(2) or "")  # browsers decode &#58; in href
             if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
                 yield _at(doc, path, f"link target '{target[:40]}' is not allowed; links must be http(s) or relative")
 
