@@ -1,0 +1,76 @@
+"""What the browser tests measure on a page: where a target landed, what the search lists."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+# Every page type of the site, by the path under the base URL.
+PAGE_TYPES = {
+    "home": "",
+    "aspect": "aspects/overview/",
+    "summary": "summary/",
+    "faq": "faq/",
+    "decision-guide": "aspects/choosing/",
+    "about": "about/",
+}
+
+# Resolves once the page has stopped scrolling for a few frames (the browser's jump to #fragment,
+# or a smooth scroll, has finished).
+_SETTLE = """() => new Promise(resolve => {
+  let last = -1, still = 0;
+  const tick = () => {
+    still = window.scrollY === last ? still + 1 : 0;
+    last = window.scrollY;
+    if (still >= 5) resolve(last); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+# The heading an id stands for (an alias is an empty block just before its heading), and where it is.
+_PLACE = """id => {
+  const target = document.getElementById(id);
+  if (!target) return null;
+  let heading = target;
+  while (heading && heading.classList.contains("kvt-alias")) heading = heading.nextElementSibling;
+  const box = heading.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  return {
+    tag: heading.tagName.toLowerCase(), id: heading.id, text: heading.textContent.replace("\\u00b6", "").trim(),
+    top: box.top, bottom: box.bottom, headerBottom: header.bottom, viewport: window.innerHeight,
+    scrollY: window.scrollY, hidden: heading.checkVisibility ? !heading.checkVisibility() : false,
+  };
+}"""
+
+
+def settle(page: Page) -> None:
+    page.wait_for_load_state("load")
+    page.evaluate(_SETTLE)
+
+
+def place_of(page: Page, anchor: str) -> dict[str, Any]:
+    """Where the heading that ``#anchor`` stands for is, relative to the viewport and the sticky header."""
+    settle(page)
+    place = page.evaluate(_PLACE, anchor)
+    assert place is not None, f"no element with id {anchor!r} on {page.url}"
+    return place
+
+
+def assert_lands_below_header(page: Page, anchor: str) -> dict[str, Any]:
+    """The heading for ``#anchor`` is visible: fully inside the viewport and not under the sticky header."""
+    place = place_of(page, anchor)
+    assert not place["hidden"], f"{anchor}: the heading is not rendered"
+    assert place["top"] >= place["headerBottom"] - 0.5, f"{anchor}: heading hidden under the header: {place}"
+    assert place["bottom"] <= place["viewport"], f"{anchor}: heading below the fold: {place}"
+    return place
+
+
+def fragment(url: str) -> str:
+    return urlsplit(url).fragment
+
+
+def path_of(url: str, base: str) -> str:
+    """``url``'s path relative to the site's base URL, without query or fragment."""
+    return urlsplit(url).path.removeprefix(urlsplit(base).path)

@@ -1,0 +1,76 @@
+"""The FAQ's filter box: narrows the questions as the reader types, restores them when cleared, and is
+absent without JavaScript (the FAQ is then a plain list)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page
+
+from sitegen.model import Site
+
+from .conftest import PageFactory
+
+pytestmark = pytest.mark.browser
+
+SHOWN_IDS = """() => [...document.querySelectorAll(".kvt-question")]
+  .filter(item => item.checkVisibility()).map(item => item.querySelector("h3").id)"""
+SHOWN_TOPICS = """() => [...document.querySelectorAll(".kvt-topic")]
+  .filter(topic => topic.checkVisibility()).map(topic => topic.querySelector("h2").id)"""
+
+
+def questions_containing(built_site: Path, words: list[str]) -> list[str]:
+    """Ids of the questions whose whole block contains every word, read from the built HTML."""
+    html = BeautifulSoup((built_site / "faq" / "index.html").read_text(encoding="utf-8"), "lxml")
+    found = []
+    for item in html.select(".kvt-question"):
+        text = item.get_text().lower()
+        if all(word in text for word in words):
+            found.append(item.h3["id"])
+    return found
+
+
+def test_filter_narrows_as_you_type_and_restores_when_cleared(
+    page: Page, site_url: str, built_site: Path, data_site: Site
+) -> None:
+    page.goto(site_url + "faq/")
+    everything = [q.id for q in data_site.questions]
+    topics = page.evaluate(SHOWN_TOPICS)
+    assert sorted(page.evaluate(SHOWN_IDS)) == sorted(everything)
+    box = page.get_by_label("Filter the questions")
+    assert box.is_visible()
+    status = page.locator(".kvt-filter-status")
+
+    box.press_sequentially("jax")
+    expected = questions_containing(built_site, ["jax"])
+    assert 0 < len(expected) < len(everything)
+    assert page.evaluate(SHOWN_IDS) == expected
+    assert status.inner_text() == f"{len(expected)} of {len(everything)} questions match."
+
+    box.press_sequentially(" tensorboard")  # every word must occur
+    narrower = questions_containing(built_site, ["jax", "tensorboard"])
+    assert 0 < len(narrower) < len(expected)
+    assert page.evaluate(SHOWN_IDS) == narrower
+    shown_topics = page.evaluate(SHOWN_TOPICS)
+    assert 0 < len(shown_topics) < len(topics), "topics with no matching question are hidden"
+
+    box.fill("")
+    box.press("Backspace")  # an input event with the box empty, as a reader clearing it would make
+    assert sorted(page.evaluate(SHOWN_IDS)) == sorted(everything)
+    assert page.evaluate(SHOWN_TOPICS) == topics
+    assert status.inner_text() == ""
+
+    box.press_sequentially("qwertyuiop")
+    assert page.evaluate(SHOWN_IDS) == [] and page.evaluate(SHOWN_TOPICS) == []
+    assert status.inner_text() == f"0 of {len(everything)} questions match."
+
+
+def test_without_javascript_the_faq_is_a_plain_list(open_page: PageFactory, site_url: str, data_site: Site) -> None:
+    page = open_page(java_script_enabled=False)
+    page.goto(site_url + "faq/")
+    assert page.locator(".kvt-filter").count() == 1
+    assert not page.locator(".kvt-filter").is_visible(), "a filter box that cannot work is shown"
+    assert sorted(page.evaluate(SHOWN_IDS)) == sorted(q.id for q in data_site.questions)
+    assert page.locator(".kvt-question h3").all_inner_texts() != []

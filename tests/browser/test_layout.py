@@ -1,0 +1,115 @@
+"""Layout a reader sees: a phone-sized screen without sideways scrolling, the dark scheme, printing."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import PHONE, PageFactory
+from .support import PAGE_TYPES, settle
+
+pytestmark = pytest.mark.browser
+
+# Visible elements that stick out of the viewport sideways and are not inside a box that scrolls or
+# clips them while itself fitting the viewport (the summary table scrolls inside its own wrapper).
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const fits = box => box.left >= -1 && box.right <= width + 1;
+  const found = [];
+  for (const element of document.querySelectorAll("body *")) {
+    if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || fits(box)) continue;
+    if (element.closest(".md-sidebar, .md-search")) continue;  // off-canvas drawer and search, shown on demand
+    let contained = false;
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX !== "visible" && fits(parent.getBoundingClientRect())) { contained = true; break; }
+    }
+    if (!contained) found.push(`${element.tagName.toLowerCase()}.${element.className} ${box.left}..${box.right}`);
+  }
+  return {found: found.slice(0, 10), scrollWidth: document.documentElement.scrollWidth, width};
+}"""
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_phone_has_no_sideways_overflow(open_page: PageFactory, site_url: str, page_type: str) -> None:
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(site_url + PAGE_TYPES[page_type])
+    settle(page)
+    result = page.evaluate(OVERFLOWING)
+    assert result["scrollWidth"] <= result["width"], f"the page scrolls sideways: {result}"
+    assert result["found"] == [], f"content sticks out of a {PHONE['width']} px screen: {result}"
+
+
+def test_phone_summary_table_scrolls_inside_its_wrapper(open_page: PageFactory, site_url: str) -> None:
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(site_url + "summary/")
+    table = page.locator(".kvt-summary table")
+    wrapper = table.evaluate_handle(
+        """table => { let box = table.parentElement;
+          while (box && getComputedStyle(box).overflowX === "visible") box = box.parentElement;
+          return box; }"""
+    ).as_element()
+    assert wrapper is not None and wrapper.evaluate("box => getComputedStyle(box).overflowX") in {"auto", "scroll"}
+    sizes = wrapper.evaluate("box => ({scroll: box.scrollWidth, client: box.clientWidth})")
+    assert sizes["client"] <= PHONE["width"] < sizes["scroll"], sizes
+    row_name = page.locator(".kvt-summary tbody tr").nth(1).locator("td").first
+    wrapper.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+    assert wrapper.evaluate("box => box.scrollLeft") > 100
+    visible_from = wrapper.bounding_box()["x"]
+    assert row_name.bounding_box()["x"] >= visible_from - 0.5, "the row names scroll out of view"
+    assert row_name.evaluate("cell => getComputedStyle(cell).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+# Printed, no block may stick out of the text column: paper does not scroll, so no scrolling box excuses
+# it. (Inline text wraps; its line fragments are not boxes that could be cut.)
+CUT_OFF_IN_PRINT = """() => {
+  const page = document.querySelector("article").getBoundingClientRect();
+  return [...document.querySelectorAll("article *")]
+    .filter(element => element.checkVisibility() && getComputedStyle(element).display !== "inline")
+    .map(element => [element, element.getBoundingClientRect()])
+    .filter(([, box]) => box.width > 0 && (box.right > page.right + 1 || box.left < page.left - 1))
+    .slice(0, 10).map(([element, box]) => `${element.tagName.toLowerCase()}.${element.className} ..${box.right}`);
+}"""
+SCREEN_ONLY = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-top"]
+A4_CONTENT_WIDTH = 677  # CSS px Chromium lays out an A4 page at, with its default print margins
+
+
+@pytest.mark.parametrize("page_type", ["summary", "faq", "aspect"])
+def test_pages_print_cleanly(open_page: PageFactory, site_url: str, page_type: str) -> None:
+    page = open_page(viewport={"width": A4_CONTENT_WIDTH, "height": 1000})
+    page.goto(site_url + PAGE_TYPES[page_type])
+    settle(page)
+    page.emulate_media(media="print")
+    for selector in [*SCREEN_ONLY, ".headerlink", ".kvt-filter"]:
+        shown = page.locator(selector).evaluate_all("items => items.filter(item => item.checkVisibility()).length")
+        assert shown == 0, f"{selector} is printed"
+    assert page.locator("article h1").is_visible()
+    assert page.evaluate(CUT_OFF_IN_PRINT) == []
+    link = page.locator("article a[href^='http']").first
+    after = link.evaluate("link => getComputedStyle(link, '::after').content")
+    assert link.get_attribute("href") in after, "a printed link shows where it leads"
+
+
+def background_lightness(page: Page) -> float:
+    """Mean of the red, green and blue of the page's background, 0 (black) to 255 (white)."""
+    rgb = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    red, green, blue = (float(part) for part in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
+    return (red + green + blue) / 3
+
+
+def test_palette_toggle_switches_to_dark_and_remembers_it(open_page: PageFactory, site_url: str) -> None:
+    page = open_page(color_scheme="light")
+    page.goto(site_url)
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default" and background_lightness(page) > 200
+    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    titles = []
+    while body.get_attribute("data-md-color-scheme") != "slate" and len(titles) < 3:
+        titles.append(toggle.get_attribute("title"))
+        toggle.click()
+    assert body.get_attribute("data-md-color-scheme") == "slate", f"the toggle went through {titles}"
+    assert background_lightness(page) < 60
+    page.goto(site_url + "faq/")
+    assert body.get_attribute("data-md-color-scheme") == "slate", "the choice is kept on the next page"
