@@ -68,7 +68,8 @@ def test_summary_table_has_a_column_per_tool_and_a_row_per_aspect_and_point(page
     header, body = rows[0], rows[1:6]
     assert header == "| Aspect and point | Alpha | Beta | Gamma |"
     assert len(body) == 5  # 2 aspects + 3 points
-    assert body[1].startswith("| Basics: [What it is](aspects/basics.md#what-it-is) | [Alpha short.]")
+    context = '<span class="kvt-in">Basics</span>'
+    assert body[1].startswith(f"| {context} [What it is](aspects/basics.md#what-it-is) | [Alpha short.]")
     assert "[Gamma short.](aspects/basics.md#what-it-is--gamma)" in body[1]
 
 

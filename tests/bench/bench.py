@@ -121,6 +121,7 @@ def make_project(work: Path, scale: int, synthetic: bool) -> tuple[Path, Path]:
         shutil.copytree(ROOT / "docs", project / "docs")
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         (project / "hooks").symlink_to(ROOT / "hooks")  # mkdocs.yml watches hooks/ and data/: they must exist
+        (project / "overrides").symlink_to(ROOT / "overrides")  # the theme's custom_dir
     (plain / "data").symlink_to(hook / "data")
     exported = run([PY, "-m", "sitegen", "export", str(hook / "data"), str(plain / "docs")])
     assert exported.returncode == 0, exported.output
@@ -292,8 +293,9 @@ def linearity(rows: list[tuple[int, int, float, int]]) -> None:
 def main() -> None:
     print(f"make bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.2f}")
     print("1x = the real data as it stands. 10x, 100x = the real data plus synthetic aspects and questions")
-    print("(tests/bench/synth.py) up to 10 and 100 times the finished site's 7 aspects (9 points each on average)")
-    print("and 22 questions; the 2 real tools and 5 real topics at every size.")
+    points = sum(synth.POINTS_CYCLE) / len(synth.POINTS_CYCLE)
+    print(f"(tests/bench/synth.py) up to 10 and 100 times the site's {synth.BASE_ASPECTS} aspects ({points:.1f} points")
+    print(f"each on average) and {synth.BASE_QUESTIONS} questions; the real tools and topics at every size.")
     print("'plain' = the same pages written by `sitegen export`, built without the hook: aspects listed in")
     print("the nav, and NO FAQ JSON-LD (on_post_page is the hook's).\n")
 

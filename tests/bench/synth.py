@@ -1,7 +1,7 @@
 """Synthetic comparison data at N times the real site's finished size, for the benchmark.
 
-The finished real data is about 7 aspects of 5-13 points (9 on average), 2 tools, 5 FAQ topics and
-22 questions. ``write_data(real, out, scale)`` copies the real data (so that the links of ``docs/`` to
+The finished real data is 7 aspects of 3-13 points (7 on average), 2 tools, 5 FAQ topics and
+27 questions. ``write_data(real, out, scale)`` copies the real data (so that the links of ``docs/`` to
 real aspects still resolve) and adds synthetic aspects and questions up to ``scale`` times those counts
 (tools and topics are the real ones), with texts about as long as finished real ones: Markdown with
 code, emphasis and links, verdicts, evidence links, sources and aliases. Seeded: a scale always gives
@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 BASE_ASPECTS = 7
-BASE_QUESTIONS = 22
-POINTS_CYCLE = (5, 7, 9, 11, 13)  # points per aspect, in turn: 9 on average
+BASE_QUESTIONS = 27
+POINTS_CYCLE = (3, 4, 5, 11, 13)  # points per aspect, in turn: 7.2 on average, as in the real data
 REVIEWED = datetime.date(2026, 11, 24)
 VOCABULARY = (
     "model layer graph tensor backend compiler runtime kernel batch gradient optimizer checkpoint export "
