@@ -15,16 +15,8 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from sitegen.build import load_site
 from sitegen.model import Site
+from sitehost import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 DATA = Path(__file__).resolve().parents[2] / "data"

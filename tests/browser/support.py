@@ -7,15 +7,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-# Every page type of the site, by the path under the base URL.
-PAGE_TYPES = {
-    "home": "",
-    "aspect": "aspects/overview/",
-    "summary": "summary/",
-    "faq": "faq/",
-    "decision-guide": "aspects/choosing/",
-    "about": "about/",
-}
+from sitehost import PAGE_TYPES
+
+__all__ = ["PAGE_TYPES", "assert_lands_below_header", "fragment", "path_of", "place_of", "settle"]
+
 
 # Resolves once the page has stopped scrolling for a few frames (the browser's jump to #fragment,
 # or a smooth scroll, has finished).

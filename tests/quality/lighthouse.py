@@ -23,20 +23,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitehost import PAGE_TYPES, build_site, serve
+from sitehost import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, build_site, serve
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROME = CHROMIUM
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 

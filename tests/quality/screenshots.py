@@ -16,24 +16,10 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from sitehost import build_site, serve
 
-CHROME = "/usr/bin/chromium"
-CHROME_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PAGES = {
-    "home": "",
-    "aspect": "aspects/overview/",
-    "summary": "summary/",
-    "faq": "faq/",
-    "decision-guide": "aspects/choosing/",
-}
+from sitehost import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, build_site, serve
+
+PAGES = {name: path for name, path in PAGE_TYPES.items() if name != "about"}
 DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True},
@@ -49,7 +35,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp, sync_playwright() as driver:
         site_dir = Path(temp) / "site"
         build_site(site_dir)
-        browser = driver.chromium.launch(executable_path=CHROME, args=CHROME_ARGS)
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with serve(site_dir) as base:
             for device, options in DEVICES.items():
                 for scheme in ("light", "dark"):

@@ -17,6 +17,17 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
+# Debian's Chromium (Playwright cannot download its own browsers here) and the flags it runs with headless.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 # Every page type of the site, by its path under the base URL.
 PAGE_TYPES = {
     "home": "",
