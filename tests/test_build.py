@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -84,6 +85,20 @@ def test_faq_has_one_heading_per_question_with_the_data_id(built_site: Path, rea
     headings = page.select(".kvt-question h3[id]")
     assert [h3["id"] for h3 in headings] == [q.id for q in real.questions]
     assert len({h3["id"] for h3 in headings}) == len(real.questions)
+
+
+def test_search_indexes_each_question_and_point_but_not_sources_or_table_cells(built_site: Path, real: object) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_location = {doc["location"]: doc for doc in docs}
+    for question in real.questions:
+        entry = by_location[f"faq/#{question.id}"]
+        assert entry["title"] == question.question
+        assert "Sources:" not in entry["text"] and "Reviewed" not in entry["text"]
+    assert "aspects/overview/#what-it-is--keras" in by_location
+    assert not [loc for loc in by_location if loc.endswith(("#sources", "#related-questions"))]
+    summary_text = by_location["summary/"]["text"]
+    first_short = real.aspects[0].points[0].tools[real.tools[0].id].short
+    assert first_short not in summary_text and "Every aspect" in summary_text
 
 
 def test_every_page_has_its_own_meta_description(built_site: Path) -> None:

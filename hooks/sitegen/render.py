@@ -15,6 +15,10 @@ from functools import lru_cache
 from .model import Aspect, Point, Question, Site, Source, Tool
 
 SUMMARY_PAGE = "summary.md"
+NOT_SEARCHED = "data-search-exclude"
+"""Marks what Material's search leaves out: sources, evidence and review lines, the lists of related
+questions, the summary table (its cells repeat the aspect pages). Results then point at the sections
+that answer, not at a list that mentions the same words."""
 FAQ_PAGE = "faq.md"
 ASPECT_DIR = "aspects"
 
@@ -81,7 +85,7 @@ def anchors(ids: Iterable[str]) -> str:
 
 def sources_line(sources: Iterable[Source], label: str = "Sources") -> str:
     items = ", ".join(f"[{source.title}]({source.url})" for source in sources)
-    return f'<span class="kvt-sources">{label}: {items}</span>' if items else ""
+    return f'<span class="kvt-sources" {NOT_SEARCHED}>{label}: {items}</span>' if items else ""
 
 
 def cell(text: str) -> str:
@@ -105,14 +109,14 @@ def render_aspect(site: Site, aspect: Aspect) -> str:
     related = site.questions_by_aspect[aspect.id]
     if related:
         blocks += [
-            "## Related questions {#related-questions}",
+            f"## Related questions {{#related-questions {NOT_SEARCHED}}}",
             "\n".join(f"- {link(f'{FAQ_PAGE}#{q.id}', q.question, here)}" for q in related),
         ]
     versions = ", ".join(f"{tool.name} {tool.version}" for tool in site.tools)
     blocks += [
-        "## Sources {#sources}",
+        f"## Sources {{#sources {NOT_SEARCHED}}}",
         "\n".join(f"- [{source.title}]({source.url})" for source in aspect.sources),
-        f'<p class="kvt-reviewed">Reviewed on {aspect.reviewed.isoformat()} against {versions}.</p>',
+        f'<p class="kvt-reviewed" {NOT_SEARCHED}>Reviewed on {aspect.reviewed.isoformat()} against {versions}.</p>',
     ]
     return "\n\n".join(block for block in blocks if block) + "\n"
 
@@ -125,7 +129,7 @@ def render_point(site: Site, point: Point, here: str) -> str:
         blocks.append('!!! tip "Recommendation"\n\n' + _indent(point.verdict.strip()))
     if point.evidence:
         evidence = (link(*ref_target(site, ref), here) for ref in point.evidence)
-        blocks.append(f'<span class="kvt-evidence">Evidence: {", ".join(evidence)}</span>')
+        blocks.append(f'<span class="kvt-evidence" {NOT_SEARCHED}>Evidence: {", ".join(evidence)}</span>')
     blocks.append(sources_line(point.sources))
     return "\n\n".join(block for block in blocks if block)
 
@@ -171,7 +175,7 @@ def render_summary_table(site: Site) -> str:
             texts = (link(f"{page}#{point.id}--{t.id}", cell(point.tools[t.id].short), here) for t in site.tools)
             rows.append(f"| {first} | " + " | ".join(texts) + " |")
     table = "\n".join([head, rule, *rows])
-    return f'<div class="kvt-summary" markdown>\n\n{table}\n\n</div>'
+    return f'<div class="kvt-summary" {NOT_SEARCHED} markdown>\n\n{table}\n\n</div>'
 
 
 def render_tools_table(site: Site) -> str:
@@ -215,7 +219,7 @@ def render_question(site: Site, question: Question) -> str:
         [
             f'<div class="kvt-question" markdown>\n\n{heading}',
             question.answer.strip(),
-            '<p class="kvt-meta" markdown>' + " ".join(n for n in notes if n) + "</p>",
+            f'<p class="kvt-meta" {NOT_SEARCHED} markdown>' + " ".join(n for n in notes if n) + "</p>",
             "</div>",
         ]
     )
