@@ -101,6 +101,16 @@ def test_search_indexes_each_question_and_point_but_not_sources_or_table_cells(b
     assert first_short not in summary_text and "Every aspect" in summary_text
 
 
+def test_faq_page_carries_faqpage_structured_data(built_site: Path, real: object) -> None:
+    scripts = soup(built_site / "faq" / "index.html").select('head script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@type"] == "FAQPage"
+    assert [entry["name"] for entry in data["mainEntity"]] == [q.question for q in real.questions]
+    assert all(entry["acceptedAnswer"]["text"].strip() for entry in data["mainEntity"])
+    assert not soup(built_site / "index.html").select('script[type="application/ld+json"]')
+
+
 def test_every_page_has_its_own_meta_description(built_site: Path) -> None:
     descriptions = {}
     for path in built_site.rglob("index.html"):
