@@ -169,8 +169,8 @@ def render_summary_table(site: Site) -> str:
         first = f"**{link(f'{page}#{aspect.id}', cell(aspect.title), here)}**"
         texts = (link(f"{page}#{aspect.id}", cell(aspect.summary[t.id]), here) for t in site.tools)
         rows.append(f"| {first} | " + " | ".join(texts) + " |")
+        context = f'<span class="kvt-in">{cell(aspect.title)}</span>'  # which aspect, once rows are sorted
         for point in aspect.points:
-            context = f'<span class="kvt-in">{cell(aspect.title)}</span>'  # which aspect, once rows are sorted
             first = f"{context} {link(f'{page}#{point.id}', cell(point.title), here)}"
             texts = (link(f"{page}#{point.id}--{t.id}", cell(point.tools[t.id].short), here) for t in site.tools)
             rows.append(f"| {first} | " + " | ".join(texts) + " |")
