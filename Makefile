@@ -39,10 +39,10 @@ test: setup browser lint check
 	$(PY) -m pytest
 
 bench: setup
-	$(PY) tests/bench/bench.py
+	PYTHONPATH=hooks:tests $(PY) tests/bench/bench.py
 
 lighthouse: setup browser
-	$(PY) tests/quality/lighthouse.py
+	PYTHONPATH=hooks:tests $(PY) tests/quality/lighthouse.py
 
 clean:
 	rm -rf $(SITE) .pytest_cache

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build
 
-from helpers import copy_fixture, edit
-from sitegen.build import load_site
+from sitegen import addresses as at
+from sitegen.addresses import Css
+from sitegen.model import Site
+from support.project import copy_fixture, edit, mkdocs_build
 
 SITE_HOST = "keras-vs-tensorflow.example.org"
 
@@ -33,41 +33,41 @@ def ids_on(site: Path, url_path: str, cache: dict[str, set[str]]) -> set[str]:
     return cache[url_path]
 
 
+def page_of(site: Path, page: str) -> BeautifulSoup:
+    """The built HTML of a page of the docs tree, such as ``summary.md``."""
+    return soup(page_file(site, at.url_of(page)))
+
+
 def summary_table(site: Path) -> BeautifulSoup:
-    table = soup(site / "summary" / "index.html").select_one(".kvt-summary table")
+    table = page_of(site, at.SUMMARY_PAGE).select_one(f".{Css.SUMMARY} table")
     assert table is not None, "the summary page has no summary table"
     return table
 
 
-@pytest.fixture(scope="module")
-def real() -> object:
-    return load_site(ROOT / "data")
-
-
-def test_one_page_per_aspect_with_its_id_as_h1(built_site: Path, real: object) -> None:
-    for aspect in real.aspects:
-        page = soup(built_site / "aspects" / aspect.id / "index.html")
+def test_one_page_per_aspect_with_its_id_as_h1(built_site: Path, real_site: Site) -> None:
+    for aspect in real_site.aspects:
+        page = page_of(built_site, at.aspect_page(aspect.id))
         assert page.h1 is not None and page.h1.get("id") == aspect.id
         point_ids = {h2.get("id") for h2 in page.find_all("h2")}
         assert {point.id for point in aspect.points} <= point_ids
         for point in aspect.points:
-            for tool in real.tools:
-                assert page.find("h3", id=f"{point.id}--{tool.id}"), f"{aspect.id}#{point.id}--{tool.id}"
+            for tool in real_site.tools:
+                assert page.find("h3", id=at.tool_anchor(point.id, tool.id)), f"{aspect.id}: {point.id}, {tool.id}"
 
 
-def test_aspect_pages_are_in_the_navigation_in_data_order(built_site: Path, real: object) -> None:
+def test_aspect_pages_are_in_the_navigation_in_data_order(built_site: Path, real_site: Site) -> None:
     nav_links = [a["href"] for a in soup(built_site / "index.html").select("nav.md-nav--primary a.md-nav__link[href]")]
-    positions = [nav_links.index(f"aspects/{aspect.id}/") for aspect in real.aspects]
+    positions = [nav_links.index(at.url_of(at.aspect_page(aspect.id))) for aspect in real_site.aspects]
     assert positions == sorted(positions)
 
 
-def test_summary_table_has_a_column_per_tool_and_a_row_per_aspect_and_point(built_site: Path, real: object) -> None:
+def test_summary_table_has_a_column_per_tool_and_a_row_per_aspect_and_point(built_site: Path, real_site: Site) -> None:
     table = summary_table(built_site)
     header = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert header == ["Aspect and point", *(tool.name for tool in real.tools)]
+    assert header == ["Aspect and point", *(tool.name for tool in real_site.tools)]
     rows = table.select("tbody tr")
-    assert len(rows) == len(real.aspects) + sum(len(aspect.points) for aspect in real.aspects)
-    assert all(len(row.find_all("td")) == len(real.tools) + 1 for row in rows)
+    assert len(rows) == len(real_site.aspects) + sum(len(aspect.points) for aspect in real_site.aspects)
+    assert all(len(row.find_all("td")) == len(real_site.tools) + 1 for row in rows)
 
 
 def test_every_summary_link_lands_on_an_existing_element(built_site: Path) -> None:
@@ -75,40 +75,44 @@ def test_every_summary_link_lands_on_an_existing_element(built_site: Path) -> No
     links = summary_table(built_site).select("tbody a[href]")
     assert links
     for anchor in links:
-        target = urlsplit(urljoin("/summary/", anchor["href"]))
+        target = urlsplit(urljoin("/" + at.url_of(at.SUMMARY_PAGE), anchor["href"]))
         assert target.fragment, f"{anchor['href']} has no #section"
         assert target.fragment in ids_on(built_site, target.path, cache), anchor["href"]
 
 
-def test_faq_has_one_heading_per_question_with_the_data_id(built_site: Path, real: object) -> None:
-    page = soup(built_site / "faq" / "index.html")
-    headings = page.select(".kvt-question h3[id]")
-    assert [h3["id"] for h3 in headings] == [q.id for q in real.questions]
-    assert len({h3["id"] for h3 in headings}) == len(real.questions)
+def test_faq_has_one_heading_per_question_with_the_data_id(built_site: Path, real_site: Site) -> None:
+    page = page_of(built_site, at.FAQ_PAGE)
+    headings = page.select(f".{Css.QUESTION} h3[id]")
+    assert [h3["id"] for h3 in headings] == [q.id for q in real_site.questions]
+    assert len({h3["id"] for h3 in headings}) == len(real_site.questions)
 
 
-def test_search_indexes_each_question_and_point_but_not_sources_or_table_cells(built_site: Path, real: object) -> None:
+def test_search_indexes_each_question_and_point_but_not_sources_or_table_cells(
+    built_site: Path, real_site: Site
+) -> None:
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_location = {doc["location"]: doc for doc in docs}
-    for question in real.questions:
-        entry = by_location[f"faq/#{question.id}"]
+    for question in real_site.questions:
+        entry = by_location[at.url_of(at.address(at.FAQ_PAGE, question.id))]
         assert entry["title"] == question.question
         assert "Sources:" not in entry["text"] and "Reviewed" not in entry["text"]
-    assert "aspects/overview/#what-it-is--keras" in by_location
-    assert not [loc for loc in by_location if loc.endswith(("#sources", "#related-questions"))]
-    summary_text = by_location["summary/"]["text"]
-    first_short = real.aspects[0].points[0].tools[real.tools[0].id].short
+    first = real_site.aspects[0]
+    section = at.address(at.aspect_page(first.id), at.tool_anchor(first.points[0].id, real_site.tools[0].id))
+    assert at.url_of(section) in by_location
+    assert not [loc for loc in by_location if loc.endswith((f"#{at.SOURCES}", f"#{at.RELATED_QUESTIONS}"))]
+    summary_text = by_location[at.url_of(at.SUMMARY_PAGE)]["text"]
+    first_short = real_site.aspects[0].points[0].tools[real_site.tools[0].id].short
     assert first_short not in summary_text and "Every aspect" in summary_text
 
 
-def test_faq_page_carries_faqpage_structured_data(built_site: Path, real: object) -> None:
-    scripts = soup(built_site / "faq" / "index.html").select('head script[type="application/ld+json"]')
+def test_faq_page_carries_faqpage_structured_data(built_site: Path, real_site: Site) -> None:
+    scripts = page_of(built_site, at.FAQ_PAGE).select('head script[type="application/ld+json"]')
     assert len(scripts) == 1
     data = json.loads(scripts[0].string)
     assert data["@type"] == "FAQPage"
-    assert [entry["name"] for entry in data["mainEntity"]] == [q.question for q in real.questions]
+    assert [entry["name"] for entry in data["mainEntity"]] == [q.question for q in real_site.questions]
     assert all(entry["acceptedAnswer"]["text"].strip() for entry in data["mainEntity"])
-    assert not soup(built_site / "index.html").select('script[type="application/ld+json"]')
+    assert not page_of(built_site, at.HOME_PAGE).select('script[type="application/ld+json"]')
 
 
 def test_every_page_has_its_own_meta_description(built_site: Path) -> None:
@@ -160,15 +164,16 @@ def test_three_tools_give_three_columns_and_sections(tmp_path: Path) -> None:
     assert code == 0, output
     header = [th.get_text(strip=True) for th in summary_table(tmp_path / "site").select("thead th")]
     assert header == ["Aspect and point", "Alpha", "Beta", "Gamma"]
-    page = soup(tmp_path / "site" / "aspects" / "basics" / "index.html")
-    assert [h3["id"] for h3 in page.select("h3[id^=speed--]")] == ["speed--alpha", "speed--beta", "speed--gamma"]
+    page = page_of(tmp_path / "site", at.aspect_page("basics"))
+    sections = [h3["id"] for h3 in page.select("h2#speed ~ h3")][:3]
+    assert sections == [at.tool_anchor("speed", tool) for tool in ("alpha", "beta", "gamma")]
 
 
 def test_html_in_code_reaches_the_page_as_text(tmp_path: Path) -> None:
     data = copy_fixture(tmp_path)
     code, output = build_fixture(data, tmp_path / "site")
     assert code == 0, output
-    intro = soup(tmp_path / "site" / "aspects" / "basics" / "index.html").find("code", string="<code>")
+    intro = page_of(tmp_path / "site", at.aspect_page("basics")).find("code", string="<code>")
     assert intro is not None and intro.find("code") is None
 
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
-from conftest import ROOT
-
-from sitegen.build import load_site
 from sitegen.model import Site, Source
+from support.project import DATA
 
 ARTICLE_ASPECTS = {
     "overview": {"what-it-is", "origins", "relationship"},
@@ -73,29 +70,24 @@ ARTICLE_QUESTIONS = {
 PLACEHOLDERS = ("TODO", "example.org", "example.com", "lorem ipsum")
 
 
-@pytest.fixture(scope="module")
-def site() -> Site:
-    return load_site(ROOT / "data")
-
-
-def test_every_article_aspect_and_point_is_present(site: Site) -> None:
-    found = {aspect.id: {point.id for point in aspect.points} for aspect in site.aspects}
+def test_every_article_aspect_and_point_is_present(real_site: Site) -> None:
+    found = {aspect.id: {point.id for point in aspect.points} for aspect in real_site.aspects}
     for aspect, points in ARTICLE_ASPECTS.items():
         assert aspect in found, f"aspect {aspect} is missing"
         assert points <= found[aspect], f"{aspect} lacks {sorted(points - found[aspect])}"
 
 
-def test_every_article_question_and_ten_more_are_answered(site: Site) -> None:
-    ids = {q.id for q in site.questions}
+def test_every_article_question_and_ten_more_are_answered(real_site: Site) -> None:
+    ids = {q.id for q in real_site.questions}
     assert ids >= ARTICLE_QUESTIONS, f"missing {sorted(ARTICLE_QUESTIONS - ids)}"
     assert len(ids - ARTICLE_QUESTIONS) >= 10
 
 
-def test_every_tool_has_a_text_and_a_short_line_in_every_point(site: Site) -> None:
-    for aspect in site.aspects:
-        assert set(aspect.summary) == {tool.id for tool in site.tools}, aspect.id
+def test_every_tool_has_a_text_and_a_short_line_in_every_point(real_site: Site) -> None:
+    for aspect in real_site.aspects:
+        assert set(aspect.summary) == {tool.id for tool in real_site.tools}, aspect.id
         for point in aspect.points:
-            assert set(point.tools) == {tool.id for tool in site.tools}, f"{aspect.id}#{point.id}"
+            assert set(point.tools) == {tool.id for tool in real_site.tools}, f"{aspect.id}#{point.id}"
             assert all(entry.text.strip() and entry.short.strip() for entry in point.tools.values())
 
 
@@ -103,33 +95,33 @@ def _web(sources: list[Source]) -> bool:
     return any(source.url.startswith(("https://", "http://")) for source in sources)
 
 
-def test_every_aspect_and_answer_has_a_web_source_and_a_review_date(site: Site) -> None:
+def test_every_aspect_and_answer_has_a_web_source_and_a_review_date(real_site: Site) -> None:
     today = datetime.date(2026, 11, 24)
-    for entry in [*site.aspects, *site.questions]:
+    for entry in [*real_site.aspects, *real_site.questions]:
         assert _web(entry.sources), f"{entry.id} has no http(s) source"
         assert datetime.date(2024, 1, 1) <= entry.reviewed <= today + datetime.timedelta(days=400), entry.id
 
 
-def test_every_answer_links_to_an_aspect_section(site: Site) -> None:
-    assert all(q.related for q in site.questions), [q.id for q in site.questions if not q.related]
+def test_every_answer_links_to_an_aspect_section(real_site: Site) -> None:
+    assert all(q.related for q in real_site.questions), [q.id for q in real_site.questions if not q.related]
 
 
-def test_every_decision_factor_has_a_recommendation_and_evidence(site: Site) -> None:
-    choosing = next(aspect for aspect in site.aspects if aspect.id == "choosing")
+def test_every_decision_factor_has_a_recommendation_and_evidence(real_site: Site) -> None:
+    choosing = next(aspect for aspect in real_site.aspects if aspect.id == "choosing")
     for point in choosing.points:
         assert point.verdict and point.evidence, point.id
 
 
-def test_legacy_parts_are_labelled_as_such(site: Site) -> None:
-    architecture = next(aspect for aspect in site.aspects if aspect.id == "architecture")
+def test_legacy_parts_are_labelled_as_such(real_site: Site) -> None:
+    architecture = next(aspect for aspect in real_site.aspects if aspect.id == "architecture")
     titles = {point.id: point.title.lower() for point in architecture.points}
     assert "legacy" in titles["sessions"] and "removed" in titles["estimators"]
 
 
-def test_no_placeholder_text_is_left(site: Site) -> None:
+def test_no_placeholder_text_is_left(real_site: Site) -> None:
     left = [
-        f"{path.relative_to(ROOT)}: {placeholder}"
-        for path in sorted((ROOT / "data").rglob("*.yml"))
+        f"{path.relative_to(DATA)}: {placeholder}"
+        for path in sorted(DATA.rglob("*.yml"))
         for placeholder in PLACEHOLDERS
         if placeholder.lower() in path.read_text(encoding="utf-8").lower()
     ]

@@ -9,11 +9,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import FIXTURE
 from sitegen.build import load_site
 from sitegen.load import Document, load_bytes
 from sitegen.model import DataError, Problem, Site
 from sitegen.validate import validate
+from support.project import FIXTURE
 
 KEYS = [
     "id",

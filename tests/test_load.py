@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_fixture, problems_of
 from sitegen import load
 from sitegen.load import Document, load_bytes
 from sitegen.model import Problem
+from support.project import copy_fixture, problems_of
 
 
 def problem(raw: bytes) -> str:

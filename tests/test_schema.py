@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
-
 from sitegen.cli import schemas
+from support.project import ROOT
 
 
 def test_published_schemas_match_the_model() -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_fixture, edit, load, problems_of
+from sitegen.build import load_site
+from support.project import copy_fixture, edit, problems_of
 
 
 @pytest.fixture
@@ -15,7 +16,7 @@ def data(tmp_path: Path) -> Path:
 
 
 def test_the_three_tool_fixture_is_valid_and_ordered(data: Path) -> None:
-    site = load(data)
+    site = load_site(data)
     assert [tool.id for tool in site.tools] == ["alpha", "beta", "gamma"]
     assert [aspect.id for aspect in site.aspects] == ["basics", "choosing"]
     assert [q.id for q in site.questions] == ["what-is-alpha", "which-is-fastest"]  # by topic order
@@ -141,12 +142,49 @@ def test_a_new_tool_lists_every_place_that_needs_its_text(data: Path) -> None:
     assert len(messages) == 5 and all("missing an entry for tool delta" in m for m in messages)
 
 
-def test_reserved_anchor_cannot_be_a_point_id(data: Path) -> None:
+def test_a_point_cannot_take_an_id_of_its_page(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "  - id: speed", "  - id: sources")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:22:5: points[1].id: 'sources' is reserved for the page itself; choose another id",
+        "data/aspects/basics.yml:22:5: points[1].id: 'sources' is the id of the sources' heading on the same page; "
+        "choose another id",
         "data/aspects/choosing.yml:18:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
         "data/faq/which-is-fastest.yml:6:11: related[0]: aspect 'basics' has no point 'speed'",
+    ]
+
+
+def test_a_point_cannot_take_its_aspects_id(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "aliases: [definition]", "aliases: [definition, basics]")
+    edit(data / "aspects" / "choosing.yml", "  - id: team-size", "  - id: choosing")
+    messages = problems_of(data)
+    assert messages[:2] == [
+        "data/aspects/basics.yml:14:27: points[0].aliases[1]: 'basics' is the id of the page's title on the same "
+        "page; choose another id",
+        "data/aspects/choosing.yml:10:5: points[0].id: 'choosing' is the id of the page's title on the same page; "
+        "choose another id",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place"),
+    [
+        ("id: what-is-alpha", "id: faq", "data/faq/what-is-alpha.yml:1:1: id"),
+        ("aliases: [alpha]", "aliases: [kvt-filter-input]", "data/faq/what-is-alpha.yml:11:11: aliases[0]"),
+    ],
+)
+def test_a_question_cannot_take_an_id_of_the_faq_page(data: Path, old: str, new: str, place: str) -> None:
+    edit(data / "faq" / "what-is-alpha.yml", old, new)
+    if new == "id: faq":
+        (data / "faq" / "what-is-alpha.yml").rename(data / "faq" / "faq.yml")
+        place = place.replace("what-is-alpha", "faq")
+    taken = [m for m in problems_of(data) if "on the same page" in m]
+    assert len(taken) == 1 and taken[0].startswith(place + ": '"), taken
+
+
+def test_a_topic_cannot_take_an_id_of_the_faq_page(data: Path) -> None:
+    edit(data / "topics.yml", "id: general", "id: faq")
+    taken = [m for m in problems_of(data) if "on the same page" in m]
+    assert taken == [
+        "data/topics.yml:2:5: topics[0].id: 'faq' is the id of the page's title on the same page; choose another id"
     ]
 
 
@@ -184,4 +222,4 @@ def _rest(cause: str) -> str:
 
 def test_html_inside_code_is_allowed(data: Path) -> None:
     edit(data / "faq" / "what-is-alpha.yml", "answer: Alpha is the first made-up tool.", "answer: 'Use `<br>`.'")
-    assert load(data).questions[0].answer == "Use `<br>`."
+    assert load_site(data).questions[0].answer == "Use `<br>`."

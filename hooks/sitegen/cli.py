@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
-from .build import Timings, generate, load_site
+from .build import generate, load_site
 from .model import DataError
 
 SCHEMAS = {"tool": "Tool", "aspect": "Aspect", "question": "Question", "topics": "Topics"}
@@ -41,19 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            timings = Timings()
-            site = load_site(args.data, timings)
+            start = time.perf_counter()
+            site = load_site(args.data)
             print(
-                f"ok: {timings.files} files, {len(site.tools)} tools, {len(site.aspects)} aspects, "
-                f"{len(site.questions)} questions ({(timings.load + timings.validate) * 1000:.0f} ms)"
+                f"ok: {len(site.tools)} tools, {len(site.aspects)} aspects, {len(site.questions)} questions "
+                f"({(time.perf_counter() - start) * 1000:.0f} ms)"
             )
         elif args.command == "schema":
             args.out.mkdir(parents=True, exist_ok=True)
             for name, text in schemas().items():
                 (args.out / name).write_text(text, encoding="utf-8")
         else:
-            _, pages = generate(args.data)
-            for path, text in pages.items():
+            for path, text in generate(args.data).pages.items():
                 target = args.out / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import msgspec
 
+from .addresses import split_ref
+
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 """One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
 
@@ -116,9 +118,14 @@ class Site:
         """For each aspect id, the questions whose ``related`` refers to it or to one of its points."""
         found: dict[str, list[Question]] = {aspect.id: [] for aspect in self.aspects}
         for question in self.questions:
-            for aspect_id in dict.fromkeys(ref.partition("#")[0] for ref in question.related):
+            for aspect_id in dict.fromkeys(split_ref(ref)[0] for ref in question.related):
                 found[aspect_id].append(question)
         return found
+
+    @cached_property
+    def point_by_ids(self) -> dict[tuple[str, str], Point]:
+        """Each point by (aspect id, point id)."""
+        return {(aspect.id, point.id): point for aspect in self.aspects for point in aspect.points}
 
 
 @dataclass(frozen=True, order=True)

@@ -1,49 +1,39 @@
-"""Stage 3: turn the validated :class:`~sitegen.model.Site` into Markdown pages, ``{path: text}``.
+"""Stage 3: turn the validated :class:`~sitegen.model.Site` into pages, ``{path: text}``.
 
-Every block comes from one small function. Links between generated pages are relative ``.md``
+Each page is a list of blocks in reading order; addresses come from :mod:`sitegen.addresses` and the
+markup around the data from :mod:`sitegen.markup`. Links between generated pages are relative ``.md``
 links, so MkDocs checks each of them and each anchor when it builds with ``--strict``.
 """
 
 from __future__ import annotations
 
-import json
-import posixpath
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from .model import Aspect, Point, Question, Site, Source, Tool
-
-SUMMARY_PAGE = "summary.md"
-NOT_SEARCHED = "data-search-exclude"
-"""Marks what Material's search leaves out: sources, evidence and review lines, the lists of related
-questions, the summary table (its cells repeat the aspect pages). Results then point at the sections
-that answer, not at a list that mentions the same words."""
-FAQ_PAGE = "faq.md"
-ASPECT_DIR = "aspects"
-
-
-def aspect_page(aspect: Aspect) -> str:
-    return f"{ASPECT_DIR}/{aspect.id}.md"
+from . import addresses as at
+from . import markup as mk
+from .model import Aspect, Point, Question, Site, Tool
 
 
 def render_site(site: Site) -> dict[str, str]:
     """Every generated page (Markdown) and redirect (HTML), keyed by its path in the docs tree."""
-    pages = {aspect_page(aspect): render_aspect(site, aspect) for aspect in site.aspects}
-    pages[SUMMARY_PAGE] = render_summary(site)
-    pages[FAQ_PAGE] = render_faq(site)
+    pages = {at.aspect_page(aspect.id): render_aspect(site, aspect) for aspect in site.aspects}
+    pages[at.SUMMARY_PAGE] = render_summary(site)
+    pages[at.FAQ_PAGE] = render_faq(site)
     for aspect in site.aspects:
         for alias in aspect.aliases:
-            pages[f"{ASPECT_DIR}/{alias}/index.html"] = render_redirect(f"../{aspect.id}/")
+            pages[at.redirect_page(alias)] = mk.redirect_document(at.redirect_target(aspect.id))
     return pages
 
 
 def nav_entries(site: Site) -> list[dict[str, str]]:
     """The aspect pages for the navigation, in data order."""
-    return [{aspect.nav_title or aspect.title: aspect_page(aspect)} for aspect in site.aspects]
+    return [{aspect.nav_title or aspect.title: at.aspect_page(aspect.id)} for aspect in site.aspects]
 
 
-# -- small helpers --------------------------------------------------------------------------------
+def head_extras(site: Site) -> dict[str, str]:
+    """HTML to add to the ``<head>`` of some pages, by page path: the FAQ's structured data."""
+    return {at.FAQ_PAGE: faq_jsonld(site)}
 
 
 def names(tools: Iterable[Tool]) -> str:
@@ -52,90 +42,59 @@ def names(tools: Iterable[Tool]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-@lru_cache(maxsize=4096)
-def _relative(page: str, folder: str) -> str:
-    return posixpath.relpath(page, folder)
-
-
-def link(target: str, text: str, here: str) -> str:
-    """A Markdown link from page ``here`` to ``target`` (``page.md`` or ``page.md#anchor``)."""
-    page, _, anchor = target.partition("#")
-    relative = _relative(page, posixpath.dirname(here) or ".") if page != here else ""
-    return f"[{text}]({relative}{'#' + anchor if anchor else ''})"
-
-
 def ref_target(site: Site, ref: str) -> tuple[str, str]:
     """Resolve ``aspect`` or ``aspect#point`` to (target, title)."""
-    aspect_id, _, point_id = ref.partition("#")
+    aspect_id, point_id = at.split_ref(ref)
     aspect = site.aspect_by_id[aspect_id]
-    if not point_id:
-        return f"{aspect_page(aspect)}#{aspect.id}", aspect.title
-    point = next(p for p in aspect.points if p.id == point_id)
-    return f"{aspect_page(aspect)}#{point.id}", f"{aspect.title}: {point.title}"
+    if point_id is None:
+        return at.address(at.aspect_page(aspect.id), aspect.id), aspect.title
+    point = site.point_by_ids[aspect.id, point_id]
+    return at.address(at.aspect_page(aspect.id), point.id), f"{aspect.title}: {point.title}"
 
 
-def front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
-
-
-def anchors(ids: Iterable[str]) -> str:
-    """Empty targets that keep old ids (aliases) landing on the section that follows."""
-    return "".join(f'<div id="{anchor}" class="kvt-alias"></div>\n' for anchor in ids)
-
-
-def sources_line(sources: Iterable[Source], label: str = "Sources") -> str:
-    items = ", ".join(f"[{source.title}]({source.url})" for source in sources)
-    return f'<span class="kvt-sources" {NOT_SEARCHED}>{label}: {items}</span>' if items else ""
-
-
-def cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _join(blocks: Iterable[str]) -> str:
+    return "\n\n".join(block for block in blocks if block)
 
 
 # -- aspect pages ---------------------------------------------------------------------------------
 
 
 def render_aspect(site: Site, aspect: Aspect) -> str:
-    here = aspect_page(aspect)
+    here = at.aspect_page(aspect.id)
     blocks = [
-        front_matter(aspect.title, aspect.description),
-        f"# {aspect.title} {{#{aspect.id}}}",
+        mk.front_matter(aspect.title, aspect.description),
+        mk.heading(1, aspect.title, aspect.id),
         aspect.description,
         aspect.intro or "",
         *(render_point(site, point, here) for point in aspect.points),
     ]
     if aspect.verdict:
-        blocks += ["## Verdict {#verdict}", aspect.verdict]
+        blocks += [mk.heading(2, "Verdict", at.VERDICT), aspect.verdict]
     related = site.questions_by_aspect[aspect.id]
     if related:
         blocks += [
-            f"## Related questions {{#related-questions {NOT_SEARCHED}}}",
-            "\n".join(f"- {link(f'{FAQ_PAGE}#{q.id}', q.question, here)}" for q in related),
+            mk.heading(2, "Related questions", at.RELATED_QUESTIONS, searched=False),
+            mk.bullet_list(mk.link(at.address(at.FAQ_PAGE, q.id), q.question, here) for q in related),
         ]
     versions = ", ".join(f"{tool.name} {tool.version}" for tool in site.tools)
     blocks += [
-        f"## Sources {{#sources {NOT_SEARCHED}}}",
-        "\n".join(f"- [{source.title}]({source.url})" for source in aspect.sources),
-        f'<p class="kvt-reviewed" {NOT_SEARCHED}>Reviewed on {aspect.reviewed.isoformat()} against {versions}.</p>',
+        mk.heading(2, "Sources", at.SOURCES, searched=False),
+        mk.bullet_list(mk.web_link(source) for source in aspect.sources),
+        mk.reviewed_line(f"Reviewed on {aspect.reviewed.isoformat()} against {versions}."),
     ]
-    return "\n\n".join(block for block in blocks if block) + "\n"
+    return _join(blocks) + "\n"
 
 
 def render_point(site: Site, point: Point, here: str) -> str:
-    blocks = [f"{anchors(point.aliases)}## {point.title} {{#{point.id}}}"]
+    blocks = [mk.alias_targets(point.aliases) + mk.heading(2, point.title, point.id)]
     for tool in site.tools:
-        blocks += [f"### {tool.name} {{#{point.id}--{tool.id}}}", point.tools[tool.id].text.strip()]
+        blocks += [mk.heading(3, tool.name, at.tool_anchor(point.id, tool.id)), point.tools[tool.id].text.strip()]
     if point.verdict:
-        blocks.append('!!! tip "Recommendation"\n\n' + _indent(point.verdict.strip()))
+        blocks.append(mk.recommendation(point.verdict))
     if point.evidence:
-        evidence = (link(*ref_target(site, ref), here) for ref in point.evidence)
-        blocks.append(f'<span class="kvt-evidence" {NOT_SEARCHED}>Evidence: {", ".join(evidence)}</span>')
-    blocks.append(sources_line(point.sources))
-    return "\n\n".join(block for block in blocks if block)
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+        blocks.append(mk.evidence_line(mk.link(*ref_target(site, ref), here) for ref in point.evidence))
+    blocks.append(mk.sources_line(point.sources))
+    return _join(blocks)
 
 
 # -- summary table --------------------------------------------------------------------------------
@@ -144,89 +103,78 @@ def _indent(text: str) -> str:
 def render_summary(site: Site) -> str:
     tools = names(site.tools)
     description = f"Every aspect of {tools} side by side, one row per compared point, each cell linking to its section."
-    return (
-        "\n\n".join(
-            [
-                front_matter("Summary table", description),
-                "# Summary table {#summary}",
-                f"{description} Select a column heading to sort by it.",
-                render_summary_table(site),
-                "## The tools compared {#tools}",
-                render_tools_table(site),
-            ]
-        )
-        + "\n"
-    )
+    blocks = [
+        mk.front_matter("Summary table", description),
+        mk.heading(1, "Summary table", at.SUMMARY_ANCHOR),
+        f"{description} Select a column heading to sort by it.",
+        render_summary_table(site),
+        mk.heading(2, "The tools compared", at.TOOLS_ANCHOR),
+        render_tools_table(site),
+    ]
+    return _join(blocks) + "\n"
 
 
 def render_summary_table(site: Site) -> str:
-    here = SUMMARY_PAGE
-    head = "| Aspect and point | " + " | ".join(tool.name for tool in site.tools) + " |"
-    rule = "|" + " --- |" * (len(site.tools) + 1)
+    here = at.SUMMARY_PAGE
     rows = []
     for aspect in site.aspects:
-        page = aspect_page(aspect)
-        first = f"**{link(f'{page}#{aspect.id}', cell(aspect.title), here)}**"
-        texts = (link(f"{page}#{aspect.id}", cell(aspect.summary[t.id]), here) for t in site.tools)
-        rows.append(f"| {first} | " + " | ".join(texts) + " |")
-        context = f'<span class="kvt-in">{cell(aspect.title)}</span>'  # which aspect, once rows are sorted
+        page = at.aspect_page(aspect.id)
+        top = at.address(page, aspect.id)
+        first = f"**{mk.link(top, mk.cell(aspect.title), here)}**"
+        rows.append([first, *(mk.link(top, mk.cell(aspect.summary[t.id]), here) for t in site.tools)])
+        context = mk.in_aspect(aspect.title)
         for point in aspect.points:
-            first = f"{context} {link(f'{page}#{point.id}', cell(point.title), here)}"
-            texts = (link(f"{page}#{point.id}--{t.id}", cell(point.tools[t.id].short), here) for t in site.tools)
-            rows.append(f"| {first} | " + " | ".join(texts) + " |")
-    table = "\n".join([head, rule, *rows])
-    return f'<div class="kvt-summary" {NOT_SEARCHED} markdown>\n\n{table}\n\n</div>'
+            first = f"{context} {mk.link(at.address(page, point.id), mk.cell(point.title), here)}"
+            cells = (
+                mk.link(at.address(page, at.tool_anchor(point.id, t.id)), mk.cell(point.tools[t.id].short), here)
+                for t in site.tools
+            )
+            rows.append([first, *cells])
+    head = ["Aspect and point", *(tool.name for tool in site.tools)]
+    return mk.summary_wrapper(mk.table(head, rows))
 
 
 def render_tools_table(site: Site) -> str:
-    rows = ["| Tool | Made by | Licence | Version reviewed | Links |", "| --- | --- | --- | --- | --- |"]
+    rows = []
     for tool in site.tools:
         links = f"[Home]({tool.homepage}), [docs]({tool.docs}), [source]({tool.repository})"
-        rows.append(f"| **{tool.name}** | {cell(tool.maker)} | {cell(tool.licence)} | {cell(tool.version)} | {links} |")
-    return "\n".join(rows)
+        rows.append([f"**{tool.name}**", mk.cell(tool.maker), mk.cell(tool.licence), mk.cell(tool.version), links])
+    return mk.table(["Tool", "Made by", "Licence", "Version reviewed", "Links"], rows)
 
 
 # -- FAQ ------------------------------------------------------------------------------------------
 
 
-FILTER_BOX = """<div class="kvt-filter" hidden>
-<label for="kvt-filter-input">Filter the questions</label>
-<input id="kvt-filter-input" type="search" autocomplete="off" placeholder="Type a word, e.g. JAX">
-<p class="kvt-filter-status" role="status" aria-live="polite"></p>
-</div>"""
-
-
 def render_faq(site: Site) -> str:
     count, tools = len(site.questions), names(site.tools)
     description = f"Short, sourced answers to {count} questions people ask when choosing between {tools}."
-    blocks = [front_matter("FAQ", description), "# Frequently asked questions {#faq}", description, FILTER_BOX]
+    blocks = [
+        mk.front_matter("FAQ", description),
+        mk.heading(1, "Frequently asked questions", at.FAQ_ANCHOR),
+        description,
+        mk.FILTER_BOX,
+    ]
     for topic in site.topics:
         questions = [q for q in site.questions if q.topic == topic.id]
         if questions:
             items = "\n\n".join(render_question(site, q) for q in questions)
-            heading = f"## {topic.title} {{#{topic.id}}}"
-            blocks.append(f'<section class="kvt-topic" markdown>\n\n{heading}\n\n{items}\n\n</section>')
+            blocks.append(mk.topic_section(mk.heading(2, topic.title, topic.id), items))
     return "\n\n".join(blocks) + "\n"
 
 
 def render_question(site: Site, question: Question) -> str:
-    here = FAQ_PAGE
-    related = ", ".join(link(*ref_target(site, ref), here) for ref in question.related)
-    notes = [f"See also: {related}." if related else "", sources_line(question.sources)]
-    notes.append(f"Reviewed {question.reviewed.isoformat()}.")
-    heading = f"{anchors(question.aliases)}### {question.question} {{#{question.id}}}"
-    return "\n\n".join(
-        [
-            f'<div class="kvt-question" markdown>\n\n{heading}',
-            question.answer.strip(),
-            f'<p class="kvt-meta" {NOT_SEARCHED} markdown>' + " ".join(n for n in notes if n) + "</p>",
-            "</div>",
-        ]
-    )
+    related = ", ".join(mk.link(*ref_target(site, ref), at.FAQ_PAGE) for ref in question.related)
+    notes = [
+        f"See also: {related}." if related else "",
+        mk.sources_line(question.sources),
+        f"Reviewed {question.reviewed.isoformat()}.",
+    ]
+    heading = mk.alias_targets(question.aliases) + mk.heading(3, question.question, question.id)
+    return mk.question_block(heading, question.answer.strip(), notes)
 
 
 def faq_jsonld(site: Site) -> str:
-    """schema.org FAQPage structured data, safe to place inside a ``<script>`` element."""
+    """schema.org FAQPage structured data, as a ``<script>`` element for the FAQ page's head."""
     data = {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -239,8 +187,7 @@ def faq_jsonld(site: Site) -> str:
             for q in site.questions
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mk.jsonld_script(data)
 
 
 def plain_text(markdown: str) -> str:
@@ -248,17 +195,3 @@ def plain_text(markdown: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"[`*_]+", "", text)
     return " ".join(text.split())
-
-
-# -- redirects for renamed aspects ----------------------------------------------------------------
-
-
-def render_redirect(target: str) -> str:
-    """A page that sends an old aspect URL (with its #anchor) to the aspect's current URL."""
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<title>Moved</title><link rel="canonical" href="{target}">'
-        f'<meta http-equiv="refresh" content="0; url={target}">'
-        f"<script>location.replace({json.dumps(target)} + location.hash)</script>"
-        f'</head><body><p>This page moved to <a href="{target}">{target}</a>.</p></body></html>\n'
-    )

@@ -1,4 +1,9 @@
-"""Stage 2: turn loaded documents into the typed :class:`~sitegen.model.Site`, or list every problem."""
+"""Stage 2: turn loaded documents into the typed :class:`~sitegen.model.Site`, or list every problem.
+
+Each document is first checked alone (its schema, its markup, its file name); then a list of small
+checks looks at the documents together: required files, unique ids, ids that a page keeps for itself,
+and references between records.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,20 @@ import difflib
 import html
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import msgspec
 
+from . import addresses as at
 from .load import Document, PathKey
 from .model import Aspect, Problem, Question, Site, Tool, Topics
 
 T = TypeVar("T")
-KINDS: dict[str, type] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
+KINDS: dict[str, type[msgspec.Struct]] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
-RESERVED_ANCHORS = frozenset({"sources", "related-questions", "verdict", "see-also"})
-"""Anchors the renderer uses itself on aspect pages; no point may take them."""
 
 _FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
     "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
@@ -33,57 +38,76 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 
+class _Ranked(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def order(self) -> int: ...
+
+
+R = TypeVar("R", bound=_Ranked)
+Pairs = list[tuple[Document, R]]
+
+
+@dataclass(frozen=True)
+class Records:
+    """The documents of each kind that fit their schema, with their records, in (order, id) order."""
+
+    tools: Pairs[Tool]
+    aspects: Pairs[Aspect]
+    questions: Pairs[Question]
+    topics: list[tuple[Document, Topics]]
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Every id the files declare, read from the raw values, even of files with other problems, so that
+    one mistake is reported once and not again wherever it is referred to."""
+
+    files: Mapping[type, list[Document]]
+    tools: list[str]
+    points: dict[str, set[str]]
+    """The point ids of each aspect id."""
+    topics: set[str]
+
+
 def validate(documents: list[Document]) -> Site | list[Problem]:
     """Check every document and the references between them; return the site or all problems."""
-    problems: list[Problem] = []
-    records: dict[type, list[tuple[Document, Any]]] = {kind: [] for kind in KINDS.values()}
+    files, problems = _group(documents)
+    records = Records(
+        tools=_in_order(_convert_all(files[Tool], Tool, problems)),
+        aspects=_in_order(_convert_all(files[Aspect], Aspect, problems)),
+        questions=_in_order(_convert_all(files[Question], Question, problems)),
+        topics=_convert_all(files[Topics], Topics, problems),
+    )
+    declared = _declared(files)
+    for check in CHECKS:
+        problems += check(records, declared)
+    if problems:
+        return sorted(set(problems))
+    topics = records.topics[0][1].topics
+    rank = {topic.id: index for index, topic in enumerate(topics)}
+    questions = sorted((q for _, q in records.questions), key=lambda q: (rank[q.topic], q.order, q.id))
+    return Site(
+        tools=tuple(tool for _, tool in records.tools),
+        aspects=tuple(aspect for _, aspect in records.aspects),
+        topics=tuple(topics),
+        questions=tuple(questions),
+    )
+
+
+def _group(documents: list[Document]) -> tuple[dict[type, list[Document]], list[Problem]]:
+    """The documents by kind, classified once; a file in no kind's place is a problem."""
+    files: dict[type, list[Document]] = {kind: [] for kind in KINDS.values()}
+    problems = []
     for doc in documents:
         kind = _kind_of(doc.file)
         if kind is None:
             problems.append(Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places()}"))
-            continue
-        record, found = _convert(doc, kind)
-        problems += found
-        if record is not None:
-            problems += _check_markup(doc)
-            problems += _check_file_name(doc, record)
-            records[kind].append((doc, record))
-    tools = _ordered(records[Tool])
-    aspects = _ordered(records[Aspect])
-    questions = sorted(records[Question], key=lambda pair: (pair[1].order, pair[1].id))
-    topics_files = records[Topics]
-    if not any(doc.file.endswith("topics.yml") for doc in documents):
-        problems.append(Problem("data/topics.yml", 0, 0, "", "missing: the FAQ topics file is required"))
-    if not tools and not any(_kind_of(d.file) is Tool for d in documents):
-        problems.append(Problem("data/tools", 0, 0, "", "no tools: add at least one file such as data/tools/keras.yml"))
-    topics = topics_files[0][1].topics if topics_files else []
-    problems += _check_unique([(d, ("id",), t.id) for d, t in tools], "tool")
-    problems += _check_unique(_ids_and_aliases(aspects), "aspect")
-    problems += _check_unique(
-        [(d, ("topics", i, "id"), t.id) for d, f in topics_files for i, t in enumerate(f.topics)]
-        + _ids_and_aliases(questions),
-        "FAQ topic or question",
-    )
-    # References are checked against every id the files declare, even in files with other problems,
-    # so that one mistake is reported once and not again wherever it is referred to.
-    tool_ids = _raw_ids(documents, Tool)
-    targets = {aspect: points for aspect, points in _raw_aspects(documents)}
-    topic_ids = {t.get("id") for d in documents if _kind_of(d.file) is Topics for t in _items(d.data, "topics")}
-    for doc, aspect in aspects:
-        problems += _check_aspect(doc, aspect, tool_ids, targets)
-    for doc, question in questions:
-        if question.topic not in topic_ids:
-            problems.append(_at(doc, ("topic",), f"unknown topic '{question.topic}'{_hint(question.topic, topic_ids)}"))
-        problems += _check_refs(doc, ("related",), question.related, targets)
-    if problems:
-        return sorted(set(problems))
-    order = {topic.id: index for index, topic in enumerate(topics)}
-    return Site(
-        tools=tuple(tool for _, tool in tools),
-        aspects=tuple(aspect for _, aspect in aspects),
-        topics=tuple(topics),
-        questions=tuple(sorted((q for _, q in questions), key=lambda q: (order[q.topic], q.order, q.id))),
-    )
+        else:
+            files[kind].append(doc)
+    return files, problems
 
 
 def _kind_of(file: str) -> type | None:
@@ -95,28 +119,44 @@ def _kind_of(file: str) -> type | None:
     return None
 
 
-def _items(data: Any, key: str) -> list[dict[str, Any]]:
-    items = data.get(key) if isinstance(data, dict) else None
-    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
-
-
-def _raw_ids(documents: list[Document], kind: type) -> list[str]:
-    found = (d.data.get("id") for d in documents if _kind_of(d.file) is kind and isinstance(d.data, dict))
-    return [value for value in found if isinstance(value, str)]
-
-
-def _raw_aspects(documents: list[Document]) -> Iterator[tuple[str, set[str]]]:
-    for doc in documents:
-        if _kind_of(doc.file) is Aspect and isinstance(doc.data.get("id"), str):
-            yield doc.data["id"], {str(point.get("id")) for point in _items(doc.data, "points")}
-
-
 def _places() -> str:
     return ", ".join(f"data/{name}" + ("" if name.endswith(".yml") else "/") for name in KINDS)
 
 
-def _ordered(pairs: list[tuple[Document, T]]) -> list[tuple[Document, T]]:
-    return sorted(pairs, key=lambda pair: (pair[1].order, pair[1].id))  # type: ignore[attr-defined]
+def _convert_all(docs: list[Document], kind: type[T], problems: list[Problem]) -> list[tuple[Document, T]]:
+    """The records of the documents that fit the schema; the problems of all go to ``problems``."""
+    pairs = []
+    for doc in docs:
+        record, found = _convert(doc, kind)
+        problems += found
+        if record is not None:
+            problems += _check_markup(doc)
+            problems += _check_file_name(doc, record)
+            pairs.append((doc, record))
+    return pairs
+
+
+def _in_order(pairs: list[tuple[Document, R]]) -> list[tuple[Document, R]]:
+    return sorted(pairs, key=lambda pair: (pair[1].order, pair[1].id))
+
+
+def _declared(files: Mapping[type, list[Document]]) -> Declared:
+    def raw_id(value: Any) -> str | None:
+        found = value.get("id") if isinstance(value, dict) else None
+        return found if isinstance(found, str) else None
+
+    tools = [found for doc in files[Tool] if (found := raw_id(doc.data))]
+    points = {}
+    for doc in files[Aspect]:
+        if aspect_id := raw_id(doc.data):
+            points[aspect_id] = {str(point.get("id")) for point in _items(doc.data, "points")}
+    topics = {found for doc in files[Topics] for topic in _items(doc.data, "topics") if (found := raw_id(topic))}
+    return Declared(files, tools, points, topics)
+
+
+def _items(data: Any, key: str) -> list[dict[str, Any]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def _at(doc: Document, path: PathKey, message: str) -> Problem:
@@ -131,7 +171,7 @@ def _dotted(path: PathKey) -> str:
     return text
 
 
-def _hint(word: str, choices: typing.Iterable[str]) -> str:
+def _hint(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -259,66 +299,115 @@ def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
             yield from _strings(item, (*path, index))
 
 
-def _ids_and_aliases(pairs: list[tuple[Document, Any]]) -> list[tuple[Document, PathKey, str]]:
-    found = []
+# -- rules across documents ---------------------------------------------------------------------------
+
+
+Check = Callable[[Records, Declared], Iterable[Problem]]
+Entry = tuple[Document, PathKey, str]
+
+
+def _required_files(records: Records, declared: Declared) -> Iterator[Problem]:
+    if not declared.files[Topics]:
+        yield Problem("data/topics.yml", 0, 0, "", "missing: the FAQ topics file is required")
+    if not declared.files[Tool]:
+        yield Problem("data/tools", 0, 0, "", "no tools: add at least one file such as data/tools/keras.yml")
+
+
+def _unique_ids(records: Records, declared: Declared) -> Iterator[Problem]:
+    """Tools, aspects (whose ids and aliases are addresses), and the FAQ's topics and questions (anchors
+    of one page) each have ids of their own."""
+    yield from _duplicates([(doc, ("id",), tool.id) for doc, tool in records.tools], "tool")
+    yield from _duplicates(_ids_and_aliases(records.aspects), "aspect")
+    yield from _duplicates(_topic_ids(records) + _ids_and_aliases(records.questions), "FAQ topic or question")
+
+
+def _faq_page_ids(records: Records, declared: Declared) -> Iterator[Problem]:
+    """Questions, topics and their aliases do not take an id the FAQ page gives itself."""
+    yield from _reserved(_topic_ids(records) + _ids_and_aliases(records.questions), at.RESERVED_ON_FAQ_PAGE)
+
+
+def _aspects_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
+    for doc, aspect in records.aspects:
+        yield from _check_tools(doc, ("summary",), aspect.summary, declared.tools)
+        for index, point in enumerate(aspect.points):
+            yield from _check_tools(doc, ("points", index, "tools"), point.tools, declared.tools)
+            yield from _check_refs(doc, ("points", index, "evidence"), point.evidence, declared.points)
+
+
+def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Iterator[Problem]:
+    """A point's id and aliases are anchors of its aspect's page: unique there, and not the page's own."""
+    for doc, aspect in records.aspects:
+        entries: list[Entry] = []
+        for index, point in enumerate(aspect.points):
+            entries.append((doc, ("points", index, "id"), point.id))
+            entries += [(doc, ("points", index, "aliases", i), alias) for i, alias in enumerate(point.aliases)]
+        yield from _reserved(entries, at.reserved_on_aspect_page(aspect.id))
+        yield from _duplicates(entries, f"point (in aspect '{aspect.id}')")
+
+
+def _questions_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
+    for doc, question in records.questions:
+        if question.topic not in declared.topics:
+            hint = _hint(question.topic, declared.topics)
+            yield _at(doc, ("topic",), f"unknown topic '{question.topic}'{hint}")
+        yield from _check_refs(doc, ("related",), question.related, declared.points)
+
+
+CHECKS: tuple[Check, ...] = (
+    _required_files,
+    _unique_ids,
+    _faq_page_ids,
+    _aspects_refer_to_what_exists,
+    _points_have_ids_of_their_own,
+    _questions_refer_to_what_exists,
+)
+"""The rules that look at several documents together, in the order they run."""
+
+
+def _ids_and_aliases(pairs: list[tuple[Document, Aspect]] | list[tuple[Document, Question]]) -> list[Entry]:
+    found: list[Entry] = []
     for doc, record in pairs:
         found.append((doc, ("id",), record.id))
         found += [(doc, ("aliases", i), alias) for i, alias in enumerate(record.aliases)]
     return found
 
 
-def _check_unique(entries: list[tuple[Document, PathKey, str]], what: str) -> list[Problem]:
+def _topic_ids(records: Records) -> list[Entry]:
+    return [(doc, ("topics", i, "id"), topic.id) for doc, file in records.topics for i, topic in enumerate(file.topics)]
+
+
+def _duplicates(entries: list[Entry], what: str) -> Iterator[Problem]:
     first: dict[str, tuple[Document, PathKey]] = {}
-    problems = []
     for doc, path, value in entries:
         if value in first:
             other, other_path = first[value]
             line = other.where(other_path)[0]
-            problems.append(_at(doc, path, f"{what} id '{value}' is already used in {other.file}:{line}"))
+            yield _at(doc, path, f"{what} id '{value}' is already used in {other.file}:{line}")
         else:
             first[value] = (doc, path)
-    return problems
 
 
-def _targets(aspects: typing.Iterable[Aspect]) -> dict[str, set[str]]:
-    return {aspect.id: {point.id for point in aspect.points} for aspect in aspects}
+def _reserved(entries: list[Entry], reserved: Mapping[str, str]) -> Iterator[Problem]:
+    for doc, path, value in entries:
+        if value in reserved:
+            yield _at(doc, path, f"'{value}' is the id of {reserved[value]} on the same page; choose another id")
 
 
-def _check_aspect(doc: Document, aspect: Aspect, tool_ids: list[str], targets: dict[str, set[str]]) -> list[Problem]:
-    problems = _check_tools(doc, ("summary",), aspect.summary, tool_ids)
-    entries = []
-    for index, point in enumerate(aspect.points):
-        path: PathKey = ("points", index)
-        entries.append((doc, (*path, "id"), point.id))
-        entries += [(doc, (*path, "aliases", i), alias) for i, alias in enumerate(point.aliases)]
-        for anchor_path, anchor in [((*path, "id"), point.id)] + [
-            ((*path, "aliases", i), a) for i, a in enumerate(point.aliases)
-        ]:
-            if anchor in RESERVED_ANCHORS:
-                problems.append(_at(doc, anchor_path, f"'{anchor}' is reserved for the page itself; choose another id"))
-        problems += _check_tools(doc, (*path, "tools"), point.tools, tool_ids)
-        problems += _check_refs(doc, (*path, "evidence"), point.evidence, targets)
-    return problems + _check_unique(entries, f"point (in aspect '{aspect.id}')")
-
-
-def _check_tools(doc: Document, path: PathKey, texts: dict[str, Any], tool_ids: list[str]) -> list[Problem]:
-    problems = [
-        _at(doc, (*path, key), f"unknown tool '{key}'{_hint(key, tool_ids)}") for key in texts if key not in tool_ids
-    ]
+def _check_tools(doc: Document, path: PathKey, texts: Mapping[str, Any], tool_ids: list[str]) -> Iterator[Problem]:
+    for key in texts:
+        if key not in tool_ids:
+            yield _at(doc, (*path, key), f"unknown tool '{key}'{_hint(key, tool_ids)}")
     missing = [tool for tool in tool_ids if tool not in texts]
     if missing:
         plural = "s" if len(missing) > 1 else ""
-        problems.append(_at(doc, path, f"missing an entry for tool{plural} {', '.join(missing)}"))
-    return problems
+        yield _at(doc, path, f"missing an entry for tool{plural} {', '.join(missing)}")
 
 
-def _check_refs(doc: Document, path: PathKey, refs: list[str], targets: dict[str, set[str]]) -> list[Problem]:
-    problems = []
+def _check_refs(doc: Document, path: PathKey, refs: list[str], points: dict[str, set[str]]) -> Iterator[Problem]:
     for index, ref in enumerate(refs):
-        aspect, _, point = ref.partition("#")
-        if aspect not in targets:
-            problems.append(_at(doc, (*path, index), f"unknown aspect '{aspect}'{_hint(aspect, targets)}"))
-        elif point and point not in targets[aspect]:
-            hint = _hint(point, targets[aspect])
-            problems.append(_at(doc, (*path, index), f"aspect '{aspect}' has no point '{point}'{hint}"))
-    return problems
+        aspect, point = at.split_ref(ref)
+        if aspect not in points:
+            yield _at(doc, (*path, index), f"unknown aspect '{aspect}'{_hint(aspect, points)}")
+        elif point is not None and point not in points[aspect]:
+            hint = _hint(point, points[aspect])
+            yield _at(doc, (*path, index), f"aspect '{aspect}' has no point '{point}'{hint}")

@@ -10,6 +10,7 @@ allows (at most 10, at least 3).
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -28,19 +29,20 @@ from typing import Any
 
 import synth
 
+from sitegen.addresses import NAV_PLACEHOLDER
 from sitegen.build import load_site
-from sitegen.render import nav_entries
+from sitegen.load import load_tree
+from sitegen.model import Site
+from sitegen.render import nav_entries, render_site
+from sitegen.validate import validate
+from support.project import BUILD_ENV, CONFIG, DATA, DOCS, ROOT, build_command, with_absolute_hook
 
-ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+ENV = {**BUILD_ENV, "PYTHONPATH": os.pathsep.join(str(ROOT / folder) for folder in ("hooks", "tests"))}
 SCALES = tuple(int(x) for x in os.environ.get("BENCH_SCALES", "1,10,100").split(","))  # override to try it out
 PAIRS = int(os.environ.get("BENCH_PAIRS", "10"))
 BUDGET_SECONDS = 570.0  # the whole run, leaving headroom under ten minutes
 TARGET_RATIO = {1: 1.05, 10: 1.03, 100: 1.03}
-TIMINGS_LINE = re.compile(
-    r"sitegen timings: import ([\d.]+) ms, load ([\d.]+) ms, validate ([\d.]+) ms, render ([\d.]+)"
-)
 STARTED = time.perf_counter()
 LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 directly, whatever *_proxy says
 
@@ -74,24 +76,15 @@ def run(command: list[str], cwd: Path = ROOT) -> Run:
         return Run(seconds, int(rss.read().split()[-1]) / 1024, done.returncode, done.stdout)
 
 
-def build(project: Path, site: Path, *extra: str) -> Run:
+def build(project: Path, site: Path) -> Run:
     shutil.rmtree(site, ignore_errors=True)
-    result = run(
-        [PY, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra], project
-    )
+    result = run(build_command(project / "mkdocs.yml", site, strict=False), project)
     if result.returncode != 0 or "WARNING" in result.output:
         sys.exit(f"build of {project} failed or warned:\n{result.output[-3000:]}")
     return result
 
 
 # -- the projects ---------------------------------------------------------------------------------
-
-
-def hook_config(real: str) -> str:
-    """The real mkdocs.yml, with the hook given by absolute path."""
-    text, count = re.subn(r"(?m)^(\s*-\s*)hooks/comparison\.py\s*$", rf"\g<1>{ROOT / 'hooks' / 'comparison.py'}", real)
-    assert count == 1, "mkdocs.yml no longer lists hooks/comparison.py"
-    return text
 
 
 def plain_config(real: str, aspects: list[dict[str, str]]) -> str:
@@ -103,7 +96,7 @@ def plain_config(real: str, aspects: list[dict[str, str]]) -> str:
         indent = match.group(1)
         return "\n".join(f"{indent}- {json.dumps(title)}: {path}" for entry in aspects for title, path in entry.items())
 
-    text, count = re.subn(r"(?m)^(\s*)- aspects/[ \t]*(#.*)?$", expand, text)
+    text, count = re.subn(rf"(?m)^(\s*)- {re.escape(NAV_PLACEHOLDER)}[ \t]*(#.*)?$", expand, text)
     assert count == 1, "mkdocs.yml has no aspects/ placeholder"
     return text
 
@@ -112,13 +105,13 @@ def make_project(work: Path, scale: int, synthetic: bool) -> tuple[Path, Path]:
     """Folders ``hook`` and ``plain`` for one size, the data checked with sitegen's own ``load_site``."""
     hook, plain = work / "hook", work / "plain"
     if synthetic:
-        synth.write_data(ROOT / "data", hook / "data", scale)
+        synth.write_data(DATA, hook / "data", scale)
     else:
-        shutil.copytree(ROOT / "data", hook / "data")
+        shutil.copytree(DATA, hook / "data")
     site = load_site(hook / "data")  # raises DataError if the generated data breaks the schema
-    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for project, config in ((hook, hook_config(real)), (plain, plain_config(real, nav_entries(site)))):
-        shutil.copytree(ROOT / "docs", project / "docs")
+    real = CONFIG.read_text(encoding="utf-8")
+    for project, config in ((hook, with_absolute_hook(real)), (plain, plain_config(real, nav_entries(site)))):
+        shutil.copytree(DOCS, project / "docs")
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         (project / "hooks").symlink_to(ROOT / "hooks")  # mkdocs.yml watches hooks/ and data/: they must exist
         (project / "overrides").symlink_to(ROOT / "overrides")  # the theme's custom_dir
@@ -153,14 +146,27 @@ def export_seconds(data: Path, out: Path, repeats: int) -> float:
     return statistics.median(r.seconds for r in runs)
 
 
-def generator_ms(hook: Path, site: Path, repeats: int) -> list[float]:
-    """import, load, validate, render (ms): medians of what the hook logs in ``mkdocs build -v``."""
-    found = []
+IMPORT_SECONDS = "import time; start = time.perf_counter(); import sitegen.build; print(time.perf_counter() - start)"
+
+
+def generator_ms(data: Path, repeats: int) -> list[float]:
+    """import, load, validate, render (ms), each the median of ``repeats``: the import in a fresh process,
+    the stages called here one after the other, as the hook calls them (the garbage collector on)."""
+    imports = [float(run([PY, "-c", IMPORT_SECONDS]).output) for _ in range(repeats)]
+    stages = []
     for _ in range(repeats):
-        match = TIMINGS_LINE.search(build(hook, site, "-v").output)
-        assert match, "no 'sitegen timings:' line in mkdocs build -v"
-        found.append([float(x) for x in match.groups()])
-    return [statistics.median(column) for column in zip(*found, strict=True)]
+        start = time.perf_counter()
+        documents, problems = load_tree(data, data.parent)
+        loaded = time.perf_counter()
+        site = validate(documents)
+        validated = time.perf_counter()
+        assert not problems and isinstance(site, Site), "the bench's data does not validate"
+        render_site(site)
+        stages.append([loaded - start, validated - loaded, time.perf_counter() - validated])
+        del documents, site
+        gc.collect()
+    medians = [statistics.median(imports), *(statistics.median(column) for column in zip(*stages, strict=True))]
+    return [seconds * 1000 for seconds in medians]
 
 
 def tree_bytes(path: Path) -> int:
@@ -232,7 +238,7 @@ def measure(scale: int, hook: Path, plain: Path, folder: Path) -> dict[str, Any]
     figures: dict[str, Any] = {"site": load_site(hook / "data"), "pairs": PAIRS}
     figures["check"] = check_seconds(hook / "data", 5 if scale < 100 else 3)
     figures["export"] = export_seconds(hook / "data", folder / "export", 3 if scale < 100 else 1)
-    figures["generator"] = generator_ms(hook, folder / "site-v", 3 if scale < 100 else 1)
+    figures["generator"] = generator_ms(hook / "data", 5 if scale < 100 else 3)
     if scale == SCALES[-1]:
         probe = build(hook, folder / "site-hook").seconds
         left = BUDGET_SECONDS - (time.perf_counter() - STARTED)
@@ -254,7 +260,7 @@ def report(scale: int, f: dict[str, Any]) -> None:
     )
     print(f"  sitegen check (whole process): median {ms(f['check'][0])}  [{f['check'][1]}]")
     print(
-        f"  generator inside the build (-v): import {generator[0]:.0f} ms, load {generator[1]:.0f} ms, "
+        f"  generator stages (median): import {generator[0]:.0f} ms, load {generator[1]:.0f} ms, "
         f"validate {generator[2]:.0f} ms, render {generator[3]:.0f} ms; total {sum(generator):,.0f} ms"
     )
     note = "" if f["pairs"] == PAIRS else f" (only {f['pairs']}: the ten-minute budget)"

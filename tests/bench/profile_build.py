@@ -1,6 +1,6 @@
 """Profile one hook build at 10x with cProfile: the top costs overall, then everything of ours.
 
-Run: ``PYTHONPATH=hooks .venv/bin/python tests/bench/profile_build.py [scale]``. Builds the same
+Run: ``PYTHONPATH=hooks:tests .venv/bin/python tests/bench/profile_build.py [scale]``. Builds the same
 project as ``bench.py`` (real data plus synthetic records, real ``mkdocs.yml`` with the hook made absolute).
 """
 
@@ -11,7 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import ROOT, build, make_project, run
+from bench import build, make_project, run
+
+from support.project import ROOT, build_command
 
 PY = sys.executable
 
@@ -21,8 +23,8 @@ def main(scale: int) -> None:
         hook, _ = make_project(Path(tmp), scale, synthetic=scale > 1)
         build(hook, Path(tmp) / "warm")  # warm the file cache, as the bench's builds are
         out = Path(tmp) / "build.prof"
-        config, site = str(hook / "mkdocs.yml"), str(Path(tmp) / "site")
-        result = run([PY, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "-q", "-f", config, "-d", site])
+        mkdocs = build_command(hook / "mkdocs.yml", Path(tmp) / "site", strict=False)[1:]  # -m mkdocs build ...
+        result = run([PY, "-m", "cProfile", "-o", str(out), *mkdocs])
         assert result.returncode == 0, result.output
         stats = pstats.Stats(str(out))
         total = stats.total_tt  # type: ignore[attr-defined]

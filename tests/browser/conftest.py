@@ -6,28 +6,15 @@ throw an uncaught JavaScript error fail the test that opened them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from sitegen.build import load_site
-from sitegen.model import Site
-from sitehost import CHROMIUM, CHROMIUM_ARGS
-
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
-DATA = Path(__file__).resolve().parents[2] / "data"
-
-PageFactory = Callable[..., Page]
-
-
-@pytest.fixture(scope="session")
-def data_site() -> Site:
-    """The site's validated data, for tests that need the list of questions, aspects and tools."""
-    return load_site(DATA)
+from support.browser import PageFactory
+from support.sitehost import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +34,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 def _open(browser: Browser, errors: list[str], **options: Any) -> Page:
     """A page in a new context (own storage, so no palette or search state leaks between tests)."""
-    options.setdefault("viewport", DESKTOP)
+    options.setdefault("viewport", VIEWPORTS["desktop"])
     context = browser.new_context(**options)
     context.set_default_timeout(5_000)
     page = context.new_page()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import PageFactory
-from .support import PAGE_TYPES, settle
+from support.browser import PageFactory, settle
+from support.sitehost import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 

@@ -9,23 +9,25 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
+from sitegen import addresses as at
+from sitegen.addresses import Css
 from sitegen.model import Site
-
-from .conftest import PageFactory
+from support.browser import PageFactory
+from support.sitehost import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-SHOWN_IDS = """() => [...document.querySelectorAll(".kvt-question")]
+SHOWN_IDS = f"""() => [...document.querySelectorAll(".{Css.QUESTION}")]
   .filter(item => item.checkVisibility()).map(item => item.querySelector("h3").id)"""
-SHOWN_TOPICS = """() => [...document.querySelectorAll(".kvt-topic")]
+SHOWN_TOPICS = f"""() => [...document.querySelectorAll(".{Css.TOPIC}")]
   .filter(topic => topic.checkVisibility()).map(topic => topic.querySelector("h2").id)"""
 
 
 def questions_containing(built_site: Path, words: list[str]) -> list[str]:
     """Ids of the questions whose whole block contains every word, read from the built HTML."""
-    html = BeautifulSoup((built_site / "faq" / "index.html").read_text(encoding="utf-8"), "lxml")
+    html = BeautifulSoup((built_site / at.url_of(at.FAQ_PAGE) / "index.html").read_text(encoding="utf-8"), "lxml")
     found = []
-    for item in html.select(".kvt-question"):
+    for item in html.select(f".{Css.QUESTION}"):
         text = item.get_text().lower()
         if all(word in text for word in words):
             found.append(item.h3["id"])
@@ -33,15 +35,15 @@ def questions_containing(built_site: Path, words: list[str]) -> list[str]:
 
 
 def test_filter_narrows_as_you_type_and_restores_when_cleared(
-    page: Page, site_url: str, built_site: Path, data_site: Site
+    page: Page, site_url: str, built_site: Path, real_site: Site
 ) -> None:
-    page.goto(site_url + "faq/")
-    everything = [q.id for q in data_site.questions]
+    page.goto(site_url + PAGE_TYPES["faq"])
+    everything = [q.id for q in real_site.questions]
     topics = page.evaluate(SHOWN_TOPICS)
     assert sorted(page.evaluate(SHOWN_IDS)) == sorted(everything)
     box = page.get_by_label("Filter the questions")
     assert box.is_visible()
-    status = page.locator(".kvt-filter-status")
+    status = page.locator(f".{Css.FILTER_STATUS}")
 
     box.press_sequentially("jax")
     expected = questions_containing(built_site, ["jax"])
@@ -67,10 +69,10 @@ def test_filter_narrows_as_you_type_and_restores_when_cleared(
     assert status.inner_text() == f"0 of {len(everything)} questions match."
 
 
-def test_without_javascript_the_faq_is_a_plain_list(open_page: PageFactory, site_url: str, data_site: Site) -> None:
+def test_without_javascript_the_faq_is_a_plain_list(open_page: PageFactory, site_url: str, real_site: Site) -> None:
     page = open_page(java_script_enabled=False)
-    page.goto(site_url + "faq/")
-    assert page.locator(".kvt-filter").count() == 1
-    assert not page.locator(".kvt-filter").is_visible(), "a filter box that cannot work is shown"
-    assert sorted(page.evaluate(SHOWN_IDS)) == sorted(q.id for q in data_site.questions)
-    assert page.locator(".kvt-question h3").all_inner_texts() != []
+    page.goto(site_url + PAGE_TYPES["faq"])
+    assert page.locator(f".{Css.FILTER}").count() == 1
+    assert not page.locator(f".{Css.FILTER}").is_visible(), "a filter box that cannot work is shown"
+    assert sorted(page.evaluate(SHOWN_IDS)) == sorted(q.id for q in real_site.questions)
+    assert page.locator(f".{Css.QUESTION} h3").all_inner_texts() != []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import PHONE, PageFactory
-from .support import PAGE_TYPES, settle
+from sitegen.addresses import Css
+from support.browser import PageFactory, settle
+from support.sitehost import PAGE_TYPES, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
@@ -34,18 +35,18 @@ OVERFLOWING = """() => {
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_phone_has_no_sideways_overflow(open_page: PageFactory, site_url: str, page_type: str) -> None:
-    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = open_page(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
     page.goto(site_url + PAGE_TYPES[page_type])
     settle(page)
     result = page.evaluate(OVERFLOWING)
     assert result["scrollWidth"] <= result["width"], f"the page scrolls sideways: {result}"
-    assert result["found"] == [], f"content sticks out of a {PHONE['width']} px screen: {result}"
+    assert result["found"] == [], f"content sticks out of a {VIEWPORTS['phone']['width']} px screen: {result}"
 
 
 def test_phone_summary_table_scrolls_inside_its_wrapper(open_page: PageFactory, site_url: str) -> None:
-    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
-    page.goto(site_url + "summary/")
-    table = page.locator(".kvt-summary table")
+    page = open_page(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
+    page.goto(site_url + PAGE_TYPES["summary"])
+    table = page.locator(f".{Css.SUMMARY} table")
     wrapper = table.evaluate_handle(
         """table => { let box = table.parentElement;
           while (box && getComputedStyle(box).overflowX === "visible") box = box.parentElement;
@@ -53,8 +54,8 @@ def test_phone_summary_table_scrolls_inside_its_wrapper(open_page: PageFactory, 
     ).as_element()
     assert wrapper is not None and wrapper.evaluate("box => getComputedStyle(box).overflowX") in {"auto", "scroll"}
     sizes = wrapper.evaluate("box => ({scroll: box.scrollWidth, client: box.clientWidth})")
-    assert sizes["client"] <= PHONE["width"] < sizes["scroll"], sizes
-    row_name = page.locator(".kvt-summary tbody tr").nth(1).locator("td").first
+    assert sizes["client"] <= VIEWPORTS["phone"]["width"] < sizes["scroll"], sizes
+    row_name = page.locator(f".{Css.SUMMARY} tbody tr").nth(1).locator("td").first
     wrapper.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
     assert wrapper.evaluate("box => box.scrollLeft") > 100
     visible_from = wrapper.bounding_box()["x"]
@@ -82,7 +83,7 @@ def test_pages_print_cleanly(open_page: PageFactory, site_url: str, page_type: s
     page.goto(site_url + PAGE_TYPES[page_type])
     settle(page)
     page.emulate_media(media="print")
-    for selector in [*SCREEN_ONLY, ".headerlink", ".kvt-filter"]:
+    for selector in [*SCREEN_ONLY, ".headerlink", f".{Css.FILTER}"]:
         shown = page.locator(selector).evaluate_all("items => items.filter(item => item.checkVisibility()).length")
         assert shown == 0, f"{selector} is printed"
     assert page.locator("article h1").is_visible()
@@ -111,5 +112,5 @@ def test_palette_toggle_switches_to_dark_and_remembers_it(open_page: PageFactory
         toggle.click()
     assert body.get_attribute("data-md-color-scheme") == "slate", f"the toggle went through {titles}"
     assert background_lightness(page) < 60
-    page.goto(site_url + "faq/")
+    page.goto(site_url + PAGE_TYPES["faq"])
     assert body.get_attribute("data-md-color-scheme") == "slate", "the choice is kept on the next page"

@@ -8,15 +8,14 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from sitegen.build import load_site
 from sitegen.model import Question
-
-from .conftest import DATA
-from .support import assert_lands_below_header, fragment, path_of
+from support.browser import assert_lands_below_header, fragment, path_of
+from support.project import real_site
+from support.sitehost import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-QUESTIONS = load_site(DATA).questions
+QUESTIONS = real_site().questions
 SMALL_WORDS = (
     "a an and are be before between can did do does for go how i in is it me my of on or should still the to "
     "what when where which who why will with work"
@@ -77,7 +76,7 @@ def search(page: Page, query: str) -> list[str]:
 @pytest.fixture(scope="module")
 def search_page(module_page: Page, site_url: str) -> Page:
     module_page.context.add_init_script(WATCH_SEARCH_WORKER)
-    module_page.goto(site_url + "faq/")
+    module_page.goto(site_url + PAGE_TYPES["faq"])
     return module_page
 
 
@@ -91,14 +90,16 @@ def test_search_finds_every_question_and_lands_on_it(search_page: Page, site_url
     page = search_page
     query = key_words(question.question)
     shown = search(page, query)
-    wanted = f"faq/#{question.id}"
+    wanted = f"{PAGE_TYPES['faq']}#{question.id}"
     top = [f"{path_of(url, site_url)}#{fragment(url)}" for url in shown[: TOP + 1]]
     # The first link of a group is the page itself (faq/); the question must follow among the next three.
-    matches = [url for url in shown[: TOP + 1] if path_of(url, site_url) == "faq/" and fragment(url) == question.id]
+    matches = [
+        url for url in shown[: TOP + 1] if path_of(url, site_url) == PAGE_TYPES["faq"] and fragment(url) == question.id
+    ]
     assert matches, f"search for {query!r}: {wanted} not among the first results {top}"
 
     page.locator(f'.md-search-result__list a[href="{matches[0]}"]').click()
-    page.wait_for_url(f"**/faq/**#{question.id}")
+    page.wait_for_url(f"**/{PAGE_TYPES['faq']}**#{question.id}")
     place = assert_lands_below_header(page, question.id)
     assert place["tag"] == "h3" and place["text"] == question.question
 
@@ -107,7 +108,7 @@ def test_search_finds_every_question_and_lands_on_it(search_page: Page, site_url
 def test_search_finds_a_question_asked_in_other_words(search_page: Page, site_url: str, query: str) -> None:
     page = search_page
     shown = search(page, query)
-    found = [fragment(url) for url in shown[: TOP + 1] if path_of(url, site_url) == "faq/"]
+    found = [fragment(url) for url in shown[: TOP + 1] if path_of(url, site_url) == PAGE_TYPES["faq"]]
     assert PARAPHRASES[query] in found, f"search for {query!r} shows {shown[: TOP + 1]}"
 
 
@@ -126,12 +127,12 @@ def test_keyboard_only_shortcut_type_arrow_enter(page: Page, site_url: str) -> N
     else:
         pytest.fail("arrow keys never reached the result for the TensorBoard question")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/faq/**#{target}")
+    page.wait_for_url(f"**/{PAGE_TYPES['faq']}**#{target}")
     assert_lands_below_header(page, target)
 
 
 def test_keyboard_only_tab_reaches_the_search_box(page: Page, site_url: str) -> None:
-    page.goto(site_url + "aspects/overview/")
+    page.goto(site_url + PAGE_TYPES["aspect"])
     presses = 0
     while not page.evaluate("document.activeElement.matches('input.md-search__input')"):
         presses += 1

@@ -5,7 +5,7 @@ Builds the site, serves it on 127.0.0.1 as a static host would (gzip for text), 
 default mobile settings on each page type, in Debian's Chromium. Prints the four category scores per
 page and exits non-zero when any is below its budget.
 
-    .venv/bin/python tests/quality/lighthouse.py [--runs N] [--keep DIR]
+    PYTHONPATH=hooks:tests .venv/bin/python tests/quality/lighthouse.py [--runs N] [--keep DIR]
 
 ``--runs N`` runs each page N times and keeps the median score of each category; ``--keep DIR`` keeps
 the JSON reports.
@@ -23,7 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitehost import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, build_site, serve
+from support.project import build_site
+from support.sitehost import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"

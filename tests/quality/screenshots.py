@@ -1,7 +1,7 @@
 """Screenshots of each page type for a person to look at: desktop (1280 px) and phone (375 px) wide,
 light and dark scheme.
 
-    .venv/bin/python tests/quality/screenshots.py OUTPUT_DIR [--full-page]
+    PYTHONPATH=hooks:tests .venv/bin/python tests/quality/screenshots.py OUTPUT_DIR [--full-page]
 
 Builds the site, serves it on 127.0.0.1 and writes OUTPUT_DIR/<page>-<device>-<scheme>.png (the first
 screen, or the whole page with --full-page), plus <page>-<device>-<scheme>-middle.png: the screen half
@@ -17,12 +17,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sitehost import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, build_site, serve
+from support.project import build_site
+from support.sitehost import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, VIEWPORTS, serve
 
 PAGES = {name: path for name, path in PAGE_TYPES.items() if name != "about"}
 DEVICES = {
-    "desktop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True},
+    "desktop": {"viewport": VIEWPORTS["desktop"]},
+    "phone": {"viewport": VIEWPORTS["phone"], "device_scale_factor": 2, "is_mobile": True},
 }
 
 

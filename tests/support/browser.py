@@ -1,15 +1,17 @@
-"""What the browser tests measure on a page: where a target landed, what the search lists."""
+"""What the browser tests measure on a page: where a target landed, and the parts of its address."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-from sitehost import PAGE_TYPES
+from sitegen.addresses import Css
 
-__all__ = ["PAGE_TYPES", "assert_lands_below_header", "fragment", "path_of", "place_of", "settle"]
+PageFactory = Callable[..., Page]
+"""``open_page(viewport=..., color_scheme=...)``: a page in a context of its own (the ``open_page`` fixture)."""
 
 
 # Resolves once the page has stopped scrolling for a few frames (the browser's jump to #fragment,
@@ -25,11 +27,11 @@ _SETTLE = """() => new Promise(resolve => {
 })"""
 
 # The heading an id stands for (an alias is an empty block just before its heading), and where it is.
-_PLACE = """id => {
+_PLACE = """([id, aliasClass]) => {
   const target = document.getElementById(id);
   if (!target) return null;
   let heading = target;
-  while (heading && heading.classList.contains("kvt-alias")) heading = heading.nextElementSibling;
+  while (heading && heading.classList.contains(aliasClass)) heading = heading.nextElementSibling;
   const box = heading.getBoundingClientRect();
   const header = document.querySelector(".md-header").getBoundingClientRect();
   return {
@@ -48,7 +50,7 @@ def settle(page: Page) -> None:
 def place_of(page: Page, anchor: str) -> dict[str, Any]:
     """Where the heading that ``#anchor`` stands for is, relative to the viewport and the sticky header."""
     settle(page)
-    place = page.evaluate(_PLACE, anchor)
+    place = page.evaluate(_PLACE, [anchor, Css.ALIAS])
     assert place is not None, f"no element with id {anchor!r} on {page.url}"
     return place
 

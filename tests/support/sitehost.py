@@ -1,4 +1,5 @@
-"""Build the site into a folder and serve it on 127.0.0.1 the way a static host does (gzip for text)."""
+"""The site as a reader gets it: served on 127.0.0.1 the way a static host does (gzip for text), every page
+type by its address, the screen sizes, and the browser that opens them."""
 
 from __future__ import annotations
 
@@ -6,15 +7,13 @@ import contextlib
 import functools
 import gzip
 import http.server
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitegen import addresses as at
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 # Debian's Chromium (Playwright cannot download its own browsers here) and the flags it runs with headless.
@@ -28,24 +27,17 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# Every page type of the site, by its path under the base URL.
 PAGE_TYPES = {
-    "home": "",
-    "aspect": "aspects/overview/",
-    "summary": "summary/",
-    "faq": "faq/",
-    "decision-guide": "aspects/choosing/",
-    "about": "about/",
+    "home": at.url_of(at.HOME_PAGE),
+    "aspect": at.url_of(at.aspect_page("overview")),
+    "summary": at.url_of(at.SUMMARY_PAGE),
+    "faq": at.url_of(at.FAQ_PAGE),
+    "decision-guide": at.url_of(at.aspect_page("choosing")),
+    "about": at.url_of("about.md"),
 }
-
-
-def build_site(site_dir: Path) -> None:
-    """``mkdocs build --strict`` of the project into ``site_dir``; exits with MkDocs' output on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml")]
-    result = subprocess.run([*command, "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=ROOT)
-    if result.returncode != 0:
-        sys.exit(f"mkdocs build failed:\n{result.stderr}")
+"""Every page type of the site, by its address under the base URL."""
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
+"""The screens every page is tried on."""
 
 
 class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):

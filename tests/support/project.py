@@ -1,0 +1,83 @@
+"""The project's paths, the one way to build a site, and helpers for tests that edit a copy of the data."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import load_site
+from sitegen.model import DataError, Site
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"
+DATA = ROOT / "data"
+DOCS = ROOT / "docs"
+HOOK = ROOT / "hooks" / "comparison.py"
+FIXTURE = ROOT / "tests" / "fixtures" / "three-tools"
+FIXED_EPOCH = "1764547200"
+"""2025-12-01: every build made here is reproducible (``SOURCE_DATE_EPOCH``)."""
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+_HOOK_ENTRY = re.compile(r"(?m)^(\s*-\s*)\S*hooks/comparison\.py\s*$")
+
+
+def build_command(config: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
+    """``mkdocs build`` of the project of ``config`` into ``site_dir``, quiet, strict unless told otherwise."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    return [*command, "--strict"] if strict else command
+
+
+def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run :func:`build_command` in the project's folder; return the finished process (never raises)."""
+    command = build_command(config, site_dir, strict=strict)
+    return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, cwd=config.parent)
+
+
+def build_site(site_dir: Path) -> None:
+    """The project's own site, built strictly into ``site_dir``; exits with MkDocs' output on failure."""
+    result = mkdocs_build(CONFIG, site_dir)
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{result.stderr}")
+
+
+def with_absolute_hook(config_text: str) -> str:
+    """A ``mkdocs.yml`` text whose ``hooks:`` entry names this project's hook by absolute path, so that a
+    copy of a project elsewhere still runs it."""
+    text, count = _HOOK_ENTRY.subn(lambda match: f"{match.group(1)}{HOOK}", config_text)
+    assert count == 1, "the configuration does not list hooks/comparison.py once"
+    return text
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    """A writable copy of the three-tool project; returns its ``data`` folder."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(with_absolute_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return project / "data"
+
+
+@cache
+def real_site() -> Site:
+    """The project's own data, validated (loaded once per process)."""
+    return load_site(DATA)
+
+
+def problems_of(data: Path) -> list[str]:
+    """Every problem the generator reports for ``data``, as its messages; fails if there are none."""
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must occur) by ``new`` in a text file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
