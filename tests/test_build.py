@@ -201,3 +201,58 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         files = sorted(p for p in (tmp_path / name).rglob("*") if p.is_file())
         digests.append({p.relative_to(tmp_path / name): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
     assert digests[0] == digests[1]
+
+
+# -- ids and names: what the address book promises is what the pages carry ---------------------------
+
+
+def test_no_page_has_two_elements_with_the_same_id(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        ids = [tag["id"] for tag in soup(path).find_all(id=True)]
+        repeated = sorted({anchor for anchor in ids if ids.count(anchor) > 1})
+        assert not repeated, f"{path.relative_to(built_site)}: {repeated}"
+
+
+def page_ids(page: BeautifulSoup) -> set[str]:
+    """The ids of a page's elements, less the theme's own."""
+    return {tag["id"] for tag in page.find_all(id=True) if not tag["id"].startswith(at.THEME_ID_PREFIX)}
+
+
+def test_aspect_pages_carry_exactly_the_ids_of_the_address_book(built_site: Path, real_site: Site) -> None:
+    for aspect in real_site.aspects:
+        own = {aspect.id, at.SOURCES}  # the ids the page gives itself
+        own |= {at.VERDICT} if aspect.verdict else set()
+        own |= {at.RELATED_QUESTIONS} if real_site.questions_by_aspect[aspect.id] else set()
+        points = set()
+        for point in aspect.points:
+            points |= {point.id, *point.aliases, *(at.tool_anchor(point.id, tool.id) for tool in real_site.tools)}
+        assert page_ids(page_of(built_site, at.aspect_page(aspect.id))) == own | points, aspect.id
+        assert own <= set(at.reserved_on_aspect_page(aspect.id)), "validation must keep points off these ids"
+
+
+def test_faq_and_summary_pages_carry_exactly_the_ids_of_the_address_book(built_site: Path, real_site: Site) -> None:
+    asked = {question.topic for question in real_site.questions}
+    expected = {at.FAQ_ANCHOR, at.FILTER_INPUT} | {topic.id for topic in real_site.topics if topic.id in asked}
+    expected |= {anchor for q in real_site.questions for anchor in (q.id, *q.aliases)}
+    assert page_ids(page_of(built_site, at.FAQ_PAGE)) == expected
+    assert {at.FAQ_ANCHOR, at.FILTER_INPUT} <= set(at.RESERVED_ON_FAQ_PAGE)
+    assert page_ids(page_of(built_site, at.SUMMARY_PAGE)) == {at.SUMMARY_ANCHOR, at.TOOLS_ANCHOR}
+
+
+def test_every_class_of_the_address_book_is_on_a_built_page(built_site: Path) -> None:
+    found = set()
+    for path in built_site.rglob("*.html"):
+        for tag in soup(path).find_all(class_=True):
+            found.update(tag["class"])
+    assert found >= at.CLASSES, f"never emitted: {sorted(at.CLASSES - found)}"
+
+
+def test_the_search_dialog_is_named_on_every_page(built_site: Path) -> None:
+    """overrides/main.html adds the name to the theme's own markup; this fails if the theme changes it."""
+    for path in built_site.rglob("index.html"):
+        page = soup(path)
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a redirect of a renamed aspect
+        dialogs = page.select(".md-search")
+        assert len(dialogs) == 1, path
+        assert dialogs[0].get("role") == "dialog" and dialogs[0].get("aria-label") == "Search", path
