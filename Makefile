@@ -31,6 +31,7 @@ schema: setup
 lint: setup
 	$(VENV)/bin/ruff check hooks tests
 	$(VENV)/bin/ruff format --check hooks tests
+	$(VENV)/bin/mypy
 
 browser:
 	@command -v chromium >/dev/null || bash .ci/install-browser

@@ -154,5 +154,8 @@ def load_tree(root: Path, base: Path) -> tuple[list[Document], list[Problem]]:
     for path in sorted(root.rglob("*.y*ml")):
         name = path.relative_to(base).as_posix()
         result = load_file(path, name)
-        (problems if isinstance(result, Problem) else documents).append(result)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            documents.append(result)
     return documents, problems

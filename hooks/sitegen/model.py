@@ -21,15 +21,18 @@ Text = Annotated[str, msgspec.Meta(min_length=1)]
 
 
 class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """Base of every record read from a data file: unknown keys are errors."""
+    """Base of every record read from a data file: unknown keys are errors.
+
+    Subclasses restate ``kw_only`` (msgspec does not inherit it) and ``frozen`` (inherited at run time,
+    but type checkers need to see it)."""
 
 
-class Source(Record, kw_only=True):
+class Source(Record, frozen=True, kw_only=True):
     title: Line
     url: Url
 
 
-class Tool(Record, kw_only=True):
+class Tool(Record, frozen=True, kw_only=True):
     id: Id
     name: Line
     order: int
@@ -43,14 +46,14 @@ class Tool(Record, kw_only=True):
     """The version this site's facts were reviewed against."""
 
 
-class ToolText(Record, kw_only=True):
+class ToolText(Record, frozen=True, kw_only=True):
     short: Line
     """One line for the summary table."""
     text: Text
     """Markdown, shown in the tool's section of the point."""
 
 
-class Point(Record, kw_only=True):
+class Point(Record, frozen=True, kw_only=True):
     id: Id
     title: Line
     tools: dict[Id, ToolText]
@@ -61,7 +64,7 @@ class Point(Record, kw_only=True):
     aliases: list[Id] = []
 
 
-class Aspect(Record, kw_only=True):
+class Aspect(Record, frozen=True, kw_only=True):
     id: Id
     title: Line
     nav_title: Line | None = None
@@ -78,16 +81,16 @@ class Aspect(Record, kw_only=True):
     aliases: list[Id] = []
 
 
-class Topic(Record, kw_only=True):
+class Topic(Record, frozen=True, kw_only=True):
     id: Id
     title: Line
 
 
-class Topics(Record, kw_only=True):
+class Topics(Record, frozen=True, kw_only=True):
     topics: Annotated[list[Topic], msgspec.Meta(min_length=1)]
 
 
-class Question(Record, kw_only=True):
+class Question(Record, frozen=True, kw_only=True):
     id: Id
     question: Line
     topic: Id

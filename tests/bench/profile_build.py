@@ -27,7 +27,7 @@ def main(scale: int) -> None:
         result = run([PY, "-m", "cProfile", "-o", str(out), *mkdocs])
         assert result.returncode == 0, result.output
         stats = pstats.Stats(str(out))
-        total = stats.total_tt  # type: ignore[attr-defined]
+        total = stats.total_tt  # type: ignore[attr-defined]  # pstats.Stats has it, its type stubs do not
         print(f"{scale}x hook build under cProfile: {total:.2f} s of profiled time\n")
         print("Top 25 by cumulative time:")
         stats.sort_stats("cumulative").print_stats(25)
@@ -36,7 +36,7 @@ def main(scale: int) -> None:
         print(f"Ours (hooks/), by cumulative time (share of {total:.2f} s):")
         ours = [
             (cumulative, own, calls, f"{Path(file).relative_to(ROOT / 'hooks')}:{line}({name})")
-            for (file, line, name), (_, calls, own, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
+            for (file, line, name), (_, calls, own, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]  # as total_tt
             if file.startswith(str(ROOT / "hooks"))
         ]
         for cumulative, own, calls, where in sorted(ours, reverse=True)[:25]:
