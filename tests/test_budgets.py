@@ -17,15 +17,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from support.sitehost import PAGE_TYPES, page_file
+
 BUDGETS = Path(__file__).parent / "budgets.json"
 HEADROOM = 1.15
-PAGES = {
-    "home": "index.html",
-    "aspect": "aspects/overview/index.html",
-    "summary": "summary/index.html",
-    "faq": "faq/index.html",
-    "decision-guide": "aspects/choosing/index.html",
-}
 SEARCH_INDEX = "search/search_index.json"
 ASSET_RELS = {"stylesheet", "icon", "preload", "modulepreload"}
 
@@ -40,9 +35,7 @@ def referenced_files(site: Path, page: str) -> set[Path]:
         target = urlsplit(urljoin(f"http://site.invalid/{page}", url))
         if target.netloc != "site.invalid":
             continue  # another host: not ours to weigh (the build tests forbid them anyway)
-        path = site / target.path.lstrip("/")
-        if path.is_dir():
-            path = path / "index.html"
+        path = page_file(site, target.path)
         assert path.is_file(), f"{page} references {url}, which is not in the built site"
         found.add(path)
     return found
@@ -51,7 +44,8 @@ def referenced_files(site: Path, page: str) -> set[Path]:
 def weights(site: Path) -> dict[str, int]:
     """Bytes per budgeted item: each page type with its assets, and the search index."""
     figures = {}
-    for name, page in PAGES.items():
+    for name, address in PAGE_TYPES.items():
+        page = page_file(site, address).relative_to(site).as_posix()
         files = {site / page} | referenced_files(site, page)
         figures[name] = sum(path.stat().st_size for path in files)
     figures["search-index"] = (site / SEARCH_INDEX).stat().st_size
@@ -70,7 +64,7 @@ def figures(built_site: Path) -> dict[str, int]:
     return result
 
 
-@pytest.mark.parametrize("name", [*PAGES, "search-index"])
+@pytest.mark.parametrize("name", [*PAGE_TYPES, "search-index"])
 def test_within_budget(figures: dict[str, int], name: str) -> None:
     budget = json.loads(BUDGETS.read_text(encoding="utf-8"))["budgets"][name]
     size = figures[name]

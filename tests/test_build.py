@@ -13,18 +13,13 @@ from sitegen import addresses as at
 from sitegen.addresses import Css
 from sitegen.model import Site
 from support.project import copy_fixture, edit, mkdocs_build
+from support.sitehost import page_file
 
 SITE_HOST = "keras-vs-tensorflow.example.org"
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def page_file(site: Path, url_path: str) -> Path:
-    """The HTML file behind a site-relative URL path such as ``aspects/overview/``."""
-    path = site / url_path.lstrip("/")
-    return path / "index.html" if url_path.endswith("/") or not url_path else path
 
 
 def ids_on(site: Path, url_path: str, cache: dict[str, set[str]]) -> set[str]:
@@ -56,7 +51,9 @@ def test_one_page_per_aspect_with_its_id_as_h1(built_site: Path, real_site: Site
 
 
 def test_aspect_pages_are_in_the_navigation_in_data_order(built_site: Path, real_site: Site) -> None:
-    nav_links = [a["href"] for a in soup(built_site / "index.html").select("nav.md-nav--primary a.md-nav__link[href]")]
+    nav_links = [
+        a["href"] for a in page_of(built_site, at.HOME_PAGE).select("nav.md-nav--primary a.md-nav__link[href]")
+    ]
     positions = [nav_links.index(at.url_of(at.aspect_page(aspect.id))) for aspect in real_site.aspects]
     assert positions == sorted(positions)
 

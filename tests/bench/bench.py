@@ -29,7 +29,7 @@ from typing import Any
 
 import synth
 
-from sitegen.addresses import NAV_PLACEHOLDER
+from sitegen.addresses import NAV_PLACEHOLDER, aspect_page, url_of
 from sitegen.build import load_site
 from sitegen.load import load_tree
 from sitegen.model import Site
@@ -184,7 +184,7 @@ def serve_latency(hook: Path, edits: int) -> list[float]:
     aspect = site.aspects[0]
     path = hook / "data" / "aspects" / f"{aspect.id}.yml"
     line = aspect.points[0].tools[site.tools[0].id].text.splitlines()[0]
-    url = f"http://127.0.0.1:{port}/aspects/{aspect.id}/"
+    url = f"http://127.0.0.1:{port}/{url_of(aspect_page(aspect.id))}"
     original = path.read_text(encoding="utf-8")
     try:
         fetch(url, "", timeout=60)  # ready: the first build is done

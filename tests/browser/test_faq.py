@@ -9,11 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from sitegen import addresses as at
 from sitegen.addresses import Css
 from sitegen.model import Site
 from support.browser import PageFactory
-from support.sitehost import PAGE_TYPES
+from support.sitehost import PAGE_TYPES, page_file
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +24,7 @@ SHOWN_TOPICS = f"""() => [...document.querySelectorAll(".{Css.TOPIC}")]
 
 def questions_containing(built_site: Path, words: list[str]) -> list[str]:
     """Ids of the questions whose whole block contains every word, read from the built HTML."""
-    html = BeautifulSoup((built_site / at.url_of(at.FAQ_PAGE) / "index.html").read_text(encoding="utf-8"), "lxml")
+    html = BeautifulSoup(page_file(built_site, PAGE_TYPES["faq"]).read_text(encoding="utf-8"), "lxml")
     found = []
     for item in html.select(f".{Css.QUESTION}"):
         text = item.get_text().lower()

@@ -36,6 +36,14 @@ PAGE_TYPES = {
     "about": at.url_of("about.md"),
 }
 """Every page type of the site, by its address under the base URL."""
+
+
+def page_file(site_dir: Path, url_path: str) -> Path:
+    """The file a static host answers an address under the base URL with (``aspects/x/`` -> its index.html)."""
+    path = site_dir / url_path.lstrip("/")
+    return path / "index.html" if url_path.endswith("/") or not url_path else path
+
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 """The screens every page is tried on."""
 
