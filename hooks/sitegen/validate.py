@@ -7,10 +7,8 @@ and references between records.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
-import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -19,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 import msgspec
 
 from . import addresses as at
+from .explain import convert, did_you_mean, problem_at
 from .load import Document, PathKey
 from .model import Aspect, Problem, Question, Site, Tool, Topics
 
@@ -26,11 +25,6 @@ T = TypeVar("T")
 KINDS: dict[str, type[msgspec.Struct]] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
 
-_FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
-    "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
-    "^https?://": "an http:// or https:// URL",
-    "^[^\\": "a single line of text",
-}
 _RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z!?/]")
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
@@ -127,7 +121,7 @@ def _convert_all(docs: list[Document], kind: type[T], problems: list[Problem]) -
     """The records of the documents that fit the schema; the problems of all go to ``problems``."""
     pairs = []
     for doc in docs:
-        record, found = _convert(doc, kind)
+        record, found = convert(doc, kind)
         problems += found
         if record is not None:
             problems += _check_markup(doc)
@@ -159,116 +153,13 @@ def _items(data: Any, key: str) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
-def _at(doc: Document, path: PathKey, message: str) -> Problem:
-    line, column = doc.where(path)
-    return Problem(doc.file, line, column, _dotted(path), message)
-
-
-def _dotted(path: PathKey) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-def _hint(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-# -- one document against its schema -------------------------------------------------------------
-
-
-def _convert(doc: Document, kind: type[T]) -> tuple[T | None, list[Problem]]:
-    try:
-        return msgspec.convert(doc.data, kind), []
-    except msgspec.ValidationError:
-        return None, list(_explain(doc, doc.data, kind, ()))
-
-
-def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Problem]:
-    """Find every field that does not fit, descending into records so that all are reported."""
-    inner = _unwrap(kind)
-    if isinstance(inner, type) and issubclass(inner, msgspec.Struct):
-        if not isinstance(value, dict):
-            yield _at(doc, path, f"expected a mapping of fields, got {_describe(value)}")
-            return
-        fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
-        for key in value:
-            if key not in fields:
-                yield _at(doc, (*path, key), f"unknown field '{key}'{_hint(key, fields)}")
-        for name, info in fields.items():
-            if name not in value:
-                if info.required:
-                    yield _at(doc, path, f"missing required field '{name}'")
-                continue
-            yield from _explain(doc, value[name], info.type, (*path, name))
-        return
-    origin = typing.get_origin(inner)
-    if origin in (list, dict) and _has_struct(inner):
-        item_type = typing.get_args(inner)[-1]
-        if origin is list and isinstance(value, list):
-            found = [p for i, item in enumerate(value) for p in _explain(doc, item, item_type, (*path, i))]
-            yield from found or _check_only(doc, value, kind, path)  # the list's own limits, once items fit
-            return
-        if origin is dict and isinstance(value, dict):
-            for key, item in value.items():
-                yield from _explain(doc, key, typing.get_args(inner)[0], (*path, key))
-                yield from _explain(doc, item, item_type, (*path, key))
-            return
-    yield from _check_only(doc, value, kind, path)
-
-
-def _check_only(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Problem]:
-    try:
-        msgspec.convert(value, kind)
-    except msgspec.ValidationError as err:
-        message, _, where = str(err).partition(" - at `$")
-        if "missing required field" in message or "unknown field" in message:
-            return  # reported field by field by the caller
-        yield _at(doc, (*path, *_parse_path(where.rstrip("`"))), _friendly(message, value))
-
-
-def _parse_path(text: str) -> PathKey:
-    parts: list[str | int] = []
-    for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", text):
-        parts.append(int(index) if index else name)
-    return tuple(parts)
-
-
-def _friendly(message: str, value: Any) -> str:
-    for pattern, meaning in _FRIENDLY.items():
-        if pattern in message:
-            return f"expected {meaning}"
-    message = message.replace("`", "'")
-    if message.startswith("Expected") and ", got" not in message:
-        message += f", got {_describe(value)}"
-    return message[0].lower() + message[1:]
-
-
-def _describe(value: Any) -> str:
-    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
-    return "nothing" if value is None else names.get(type(value), type(value).__name__)
-
-
-def _unwrap(kind: Any) -> Any:
-    while typing.get_origin(kind) is typing.Annotated:
-        kind = typing.get_args(kind)[0]
-    return kind
-
-
-def _has_struct(kind: Any) -> bool:
-    item = _unwrap(typing.get_args(kind)[-1])
-    return isinstance(item, type) and issubclass(item, msgspec.Struct)
-
-
 # -- rules that a schema cannot say ---------------------------------------------------------------
 
 
 def _check_file_name(doc: Document, record: Any) -> list[Problem]:
     stem = PurePosixPath(doc.file).stem
     if hasattr(record, "id") and record.id != stem:
-        return [_at(doc, ("id",), f"id '{record.id}' must match the file name '{stem}.yml'")]
+        return [problem_at(doc, ("id",), f"id '{record.id}' must match the file name '{stem}.yml'")]
     return []
 
 
@@ -279,13 +170,15 @@ def _check_markup(doc: Document) -> Iterator[Problem]:
             continue  # no tag, attribute list or link scheme can hide in this text
         plain = _CODE.sub("", text)
         if _RAW_HTML.search(plain):
-            yield _at(doc, path, "raw HTML is not allowed in data; write Markdown (put code in `backticks`)")
+            yield problem_at(doc, path, "raw HTML is not allowed in data; write Markdown (put code in `backticks`)")
         if _ATTR_LIST.search(plain):
-            yield _at(doc, path, "attribute lists ({: ...}) are not allowed in data")
+            yield problem_at(doc, path, "attribute lists ({: ...}) are not allowed in data")
         for match in _LINK_TARGET.finditer(plain):
             target = html.unescape(match.group(1) or match.group(2) or "")  # browsers decode &#58; in href
             if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
-                yield _at(doc, path, f"link target '{target[:40]}' is not allowed; links must be http(s) or relative")
+                yield problem_at(
+                    doc, path, f"link target '{target[:40]}' is not allowed; links must be http(s) or relative"
+                )
 
 
 def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
@@ -348,8 +241,8 @@ def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Itera
 def _questions_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
     for doc, question in records.questions:
         if question.topic not in declared.topics:
-            hint = _hint(question.topic, declared.topics)
-            yield _at(doc, ("topic",), f"unknown topic '{question.topic}'{hint}")
+            hint = did_you_mean(question.topic, declared.topics)
+            yield problem_at(doc, ("topic",), f"unknown topic '{question.topic}'{hint}")
         yield from _check_refs(doc, ("related",), question.related, declared.points)
 
 
@@ -382,7 +275,7 @@ def _duplicates(entries: list[Entry], what: str) -> Iterator[Problem]:
         if value in first:
             other, other_path = first[value]
             line = other.where(other_path)[0]
-            yield _at(doc, path, f"{what} id '{value}' is already used in {other.file}:{line}")
+            yield problem_at(doc, path, f"{what} id '{value}' is already used in {other.file}:{line}")
         else:
             first[value] = (doc, path)
 
@@ -390,24 +283,24 @@ def _duplicates(entries: list[Entry], what: str) -> Iterator[Problem]:
 def _reserved(entries: list[Entry], reserved: Mapping[str, str]) -> Iterator[Problem]:
     for doc, path, value in entries:
         if value in reserved:
-            yield _at(doc, path, f"'{value}' is the id of {reserved[value]} on the same page; choose another id")
+            yield problem_at(doc, path, f"'{value}' is the id of {reserved[value]} on the same page; choose another id")
 
 
 def _check_tools(doc: Document, path: PathKey, texts: Mapping[str, Any], tool_ids: list[str]) -> Iterator[Problem]:
     for key in texts:
         if key not in tool_ids:
-            yield _at(doc, (*path, key), f"unknown tool '{key}'{_hint(key, tool_ids)}")
+            yield problem_at(doc, (*path, key), f"unknown tool '{key}'{did_you_mean(key, tool_ids)}")
     missing = [tool for tool in tool_ids if tool not in texts]
     if missing:
         plural = "s" if len(missing) > 1 else ""
-        yield _at(doc, path, f"missing an entry for tool{plural} {', '.join(missing)}")
+        yield problem_at(doc, path, f"missing an entry for tool{plural} {', '.join(missing)}")
 
 
 def _check_refs(doc: Document, path: PathKey, refs: list[str], points: dict[str, set[str]]) -> Iterator[Problem]:
     for index, ref in enumerate(refs):
         aspect, point = at.split_ref(ref)
         if aspect not in points:
-            yield _at(doc, (*path, index), f"unknown aspect '{aspect}'{_hint(aspect, points)}")
+            yield problem_at(doc, (*path, index), f"unknown aspect '{aspect}'{did_you_mean(aspect, points)}")
         elif point is not None and point not in points[aspect]:
-            hint = _hint(point, points[aspect])
-            yield _at(doc, (*path, index), f"aspect '{aspect}' has no point '{point}'{hint}")
+            hint = did_you_mean(point, points[aspect])
+            yield problem_at(doc, (*path, index), f"aspect '{aspect}' has no point '{point}'{hint}")

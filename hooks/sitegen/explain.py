@@ -1,0 +1,125 @@
+"""Say where a value stands and why a document does not fit its record type.
+
+msgspec stops at the first field that does not fit; :func:`convert` walks the whole document so that
+every unknown, missing or ill-typed field is reported at once, each at its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import msgspec
+
+from .load import Document, PathKey
+from .model import Problem
+
+T = TypeVar("T")
+_FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
+    "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
+    "^https?://": "an http:// or https:// URL",
+    "^[^\\": "a single line of text",
+}
+
+
+def problem_at(doc: Document, path: PathKey, message: str) -> Problem:
+    line, column = doc.where(path)
+    return Problem(doc.file, line, column, _dotted(path), message)
+
+
+def _dotted(path: PathKey) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def convert(doc: Document, kind: type[T]) -> tuple[T | None, list[Problem]]:
+    try:
+        return msgspec.convert(doc.data, kind), []
+    except msgspec.ValidationError:
+        return None, list(_explain(doc, doc.data, kind, ()))
+
+
+def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Problem]:
+    """Find every field that does not fit, descending into records so that all are reported."""
+    inner = _unwrap(kind)
+    if isinstance(inner, type) and issubclass(inner, msgspec.Struct):
+        if not isinstance(value, dict):
+            yield problem_at(doc, path, f"expected a mapping of fields, got {_describe(value)}")
+            return
+        fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
+        for key in value:
+            if key not in fields:
+                yield problem_at(doc, (*path, key), f"unknown field '{key}'{did_you_mean(key, fields)}")
+        for name, info in fields.items():
+            if name not in value:
+                if info.required:
+                    yield problem_at(doc, path, f"missing required field '{name}'")
+                continue
+            yield from _explain(doc, value[name], info.type, (*path, name))
+        return
+    origin = typing.get_origin(inner)
+    if origin in (list, dict) and _has_struct(inner):
+        item_type = typing.get_args(inner)[-1]
+        if origin is list and isinstance(value, list):
+            found = [p for i, item in enumerate(value) for p in _explain(doc, item, item_type, (*path, i))]
+            yield from found or _check_only(doc, value, kind, path)  # the list's own limits, once items fit
+            return
+        if origin is dict and isinstance(value, dict):
+            for key, item in value.items():
+                yield from _explain(doc, key, typing.get_args(inner)[0], (*path, key))
+                yield from _explain(doc, item, item_type, (*path, key))
+            return
+    yield from _check_only(doc, value, kind, path)
+
+
+def _check_only(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Problem]:
+    try:
+        msgspec.convert(value, kind)
+    except msgspec.ValidationError as err:
+        message, _, where = str(err).partition(" - at `$")
+        if "missing required field" in message or "unknown field" in message:
+            return  # reported field by field by the caller
+        yield problem_at(doc, (*path, *_parse_path(where.rstrip("`"))), _friendly(message, value))
+
+
+def _parse_path(text: str) -> PathKey:
+    parts: list[str | int] = []
+    for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", text):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
+def _friendly(message: str, value: Any) -> str:
+    for pattern, meaning in _FRIENDLY.items():
+        if pattern in message:
+            return f"expected {meaning}"
+    message = message.replace("`", "'")
+    if message.startswith("Expected") and ", got" not in message:
+        message += f", got {_describe(value)}"
+    return message[0].lower() + message[1:]
+
+
+def _describe(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
+    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _unwrap(kind: Any) -> Any:
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return kind
+
+
+def _has_struct(kind: Any) -> bool:
+    item = _unwrap(typing.get_args(kind)[-1])
+    return isinstance(item, type) and issubclass(item, msgspec.Struct)
