@@ -211,12 +211,12 @@ def _unique_ids(records: Records, declared: Declared) -> Iterator[Problem]:
     of one page) each have ids of their own."""
     yield from _duplicates([(doc, ("id",), tool.id) for doc, tool in records.tools], "tool")
     yield from _duplicates(_ids_and_aliases(records.aspects), "aspect")
-    yield from _duplicates(_topic_ids(records) + _ids_and_aliases(records.questions), "FAQ topic or question")
+    yield from _duplicates(_faq_anchors(records), "FAQ topic or question")
 
 
 def _faq_page_ids(records: Records, declared: Declared) -> Iterator[Problem]:
     """Questions, topics and their aliases do not take an id the FAQ page gives itself."""
-    yield from _reserved(_topic_ids(records) + _ids_and_aliases(records.questions), at.RESERVED_ON_FAQ_PAGE)
+    yield from _reserved(_faq_anchors(records), at.RESERVED_ON_FAQ_PAGE)
 
 
 def _aspects_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
@@ -265,8 +265,10 @@ def _ids_and_aliases(pairs: list[tuple[Document, Aspect]] | list[tuple[Document,
     return found
 
 
-def _topic_ids(records: Records) -> list[Entry]:
-    return [(doc, ("topics", i, "id"), topic.id) for doc, file in records.topics for i, topic in enumerate(file.topics)]
+def _faq_anchors(records: Records) -> list[Entry]:
+    """The ids and aliases of the FAQ's topics and questions: all anchors of the one FAQ page."""
+    topics = [(doc, ("topics", i, "id"), t.id) for doc, file in records.topics for i, t in enumerate(file.topics)]
+    return topics + _ids_and_aliases(records.questions)
 
 
 def _duplicates(entries: list[Entry], what: str) -> Iterator[Problem]:
