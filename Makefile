@@ -19,8 +19,12 @@ setup: $(VENV)/.installed
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
+# Builds beside $(SITE) and swaps the result in only on success: a failed, crashed or interrupted
+# build leaves the previous site as it was (MkDocs itself writes into its folder as it goes).
 build: setup
-	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE)
+	rm -rf $(SITE).new
+	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE).new
+	rm -rf $(SITE).old; if [ -e $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).new $(SITE); rm -rf $(SITE).old
 
 check: setup
 	$(PY) -m sitegen check data
@@ -46,4 +50,4 @@ lighthouse: setup browser
 	PYTHONPATH=hooks:tests $(PY) tests/quality/lighthouse.py
 
 clean:
-	rm -rf $(SITE) .pytest_cache
+	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache

@@ -6,6 +6,7 @@ In the ``nav``, the entry ``aspects/`` stands for every aspect page, in data ord
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.addresses import NAV_PLACEHOLDER
-from sitegen.build import Generated, generate
+from sitegen.build import Generated, generate, last_good
 from sitegen.model import DataError
 
+log = logging.getLogger("mkdocs.hooks.comparison")
 _generated: Generated | None = None
 """What the last ``on_config`` generated; a hook module cannot hold state on an instance."""
 
@@ -25,10 +27,16 @@ _generated: Generated | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Runs first, so bad data stops the build before MkDocs reads or writes a page.
     global _generated
+    data = Path(config.config_file_path).parent / "data"
     try:
-        _generated = generate(Path(config.config_file_path).parent / "data")
+        _generated = generate(data, Path(config.docs_dir))
     except DataError as err:
-        raise PluginError(str(err)) from None
+        # A one-off build stops here. A live server (MkDocs reloads this file for every rebuild, the
+        # generator stays) keeps publishing the last good data instead of hanging its browsers.
+        _generated = last_good(data)
+        if _generated is None:
+            raise PluginError(str(err)) from None
+        log.error(f"{err}\nServing the last version of the data without problems until these are fixed.")
     if config.nav is not None:
         config.nav = _expand_nav(config.nav, _generated.nav)
     return config

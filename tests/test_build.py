@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import material
 from bs4 import BeautifulSoup
 
 from sitegen import addresses as at
 from sitegen.addresses import Css
-from sitegen.model import Site
+from sitegen.model import ID_PATTERN, Site
+from sitegen.render import page_anchors
 from support.project import copy_fixture, edit, mkdocs_build
 from support.sitehost import page_file
 
@@ -215,25 +218,34 @@ def page_ids(page: BeautifulSoup) -> set[str]:
     return {tag["id"] for tag in page.find_all(id=True) if not tag["id"].startswith(at.THEME_ID_PREFIX)}
 
 
-def test_aspect_pages_carry_exactly_the_ids_of_the_address_book(built_site: Path, real_site: Site) -> None:
+def test_each_generated_page_carries_exactly_the_ids_the_generator_lists(built_site: Path, real_site: Site) -> None:
+    # page_anchors is what make check holds hand-written links against, so it must be the truth
+    extra = {at.FAQ_PAGE: {at.FILTER_INPUT}}
+    for page, anchors in page_anchors(real_site).items():
+        assert page_ids(page_of(built_site, page)) == anchors | extra.get(page, set()), page
+
+
+def test_a_page_gives_itself_only_ids_that_validation_keeps_data_off(real_site: Site) -> None:
+    anchors = page_anchors(real_site)
+    data_ids = {point.id for aspect in real_site.aspects for point in aspect.points}
     for aspect in real_site.aspects:
-        own = {aspect.id, at.SOURCES}  # the ids the page gives itself
-        own |= {at.VERDICT} if aspect.verdict else set()
-        own |= {at.RELATED_QUESTIONS} if real_site.questions_by_aspect[aspect.id] else set()
-        points = set()
-        for point in aspect.points:
-            points |= {point.id, *point.aliases, *(at.tool_anchor(point.id, tool.id) for tool in real_site.tools)}
-        assert page_ids(page_of(built_site, at.aspect_page(aspect.id))) == own | points, aspect.id
-        assert own <= set(at.reserved_on_aspect_page(aspect.id)), "validation must keep points off these ids"
-
-
-def test_faq_and_summary_pages_carry_exactly_the_ids_of_the_address_book(built_site: Path, real_site: Site) -> None:
-    asked = {question.topic for question in real_site.questions}
-    expected = {at.FAQ_ANCHOR, at.FILTER_INPUT} | {topic.id for topic in real_site.topics if topic.id in asked}
-    expected |= {anchor for q in real_site.questions for anchor in (q.id, *q.aliases)}
-    assert page_ids(page_of(built_site, at.FAQ_PAGE)) == expected
+        own = anchors[at.aspect_page(aspect.id)] - {a for p in aspect.points for a in (p.id, *p.aliases)}
+        own -= {at.tool_anchor(p.id, t.id) for p in aspect.points for t in real_site.tools}
+        assert own <= set(at.reserved_on_aspect_page(aspect.id)), aspect.id
     assert {at.FAQ_ANCHOR, at.FILTER_INPUT} <= set(at.RESERVED_ON_FAQ_PAGE)
-    assert page_ids(page_of(built_site, at.SUMMARY_PAGE)) == {at.SUMMARY_ANCHOR, at.TOOLS_ANCHOR}
+    assert data_ids.isdisjoint(at.RESERVED_ON_FAQ_PAGE)
+
+
+def test_the_themes_own_ids_cannot_collide_with_data_ids() -> None:
+    # Material's templates: every literal id starts with the prefix no data id can have
+    templates = Path(material.__file__).parent / "templates"
+    literal = set()
+    for path in templates.rglob("*.html"):
+        literal |= set(re.findall(r'\bid="([^"{$]+)"', path.read_text(encoding="utf-8")))
+    assert literal and all(anchor.startswith(at.THEME_ID_PREFIX) for anchor in literal), sorted(literal)
+    nav = (templates / "partials" / "nav.html").read_text(encoding="utf-8")
+    assert 'set path = "__nav_"' in nav, "the navigation's ids are built from __nav_"
+    assert not re.fullmatch(ID_PATTERN, at.THEME_ID_PREFIX + "x")
 
 
 def test_every_class_of_the_address_book_is_on_a_built_page(built_site: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from sitegen import load
+from sitegen.build import load_site
 from sitegen.load import Document, load_bytes
 from sitegen.model import Problem
 from support.project import copy_fixture, problems_of
@@ -78,7 +80,7 @@ def test_alias_bomb_fails_fast_without_expanding() -> None:
         levels.append(f"a{level}: &a{level} [".encode() + refs + b"]")
     message = problem(b"\n".join(levels) + b"\n")  # 9**10 strings if expanded
     assert message.startswith("data/aspects/x.yml:1:")
-    assert "anchors and aliases" in message
+    assert "anchors (&name) and aliases (*name) are not allowed" in message
 
 
 def test_custom_tags_are_refused() -> None:
@@ -107,3 +109,92 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path, monkeypatch: p
 
 def test_deep_nesting_is_refused() -> None:
     assert "nested deeper than" in problem(b"a: " + b"[" * 40 + b"]" * 40 + b"\n")
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column"),
+    [(b"a: " + b"[" * 60_000, 1, 19), (b"a: " + b"{a: " * 60_000, 1, 64), (b"- " * 100_000 + b"x", 1, 33)],
+    ids=["flow-sequences", "flow-mappings", "block-sequences"],
+)
+def test_nesting_is_refused_at_the_limit_before_anything_recurses(raw: bytes, line: int, column: int) -> None:
+    # 60,000 nested brackets once crashed the process inside libyaml's composer
+    assert problem(raw) == f"data/aspects/x.yml:{line}:{column}: nested deeper than 16 levels"
+
+
+def test_nesting_at_the_limit_is_read() -> None:
+    doc = load_bytes(b"a: " + b"[" * 15 + b"x" + b"]" * 15 + b"\n", "data/x.yml")
+    assert isinstance(doc, Document)
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\x00", "U+0000 (a control character)"),
+        ("\x1b", "U+001B (a control character)"),
+        ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ("\u200b", "U+200B (ZERO WIDTH SPACE)"),
+    ],
+)
+def test_invisible_characters_in_text_name_line_and_column(char: str, name: str) -> None:
+    raw = f'id: a\ntitle: "safe {char}javascript"\n'.encode()
+    assert problem(raw) == f"data/aspects/x.yml:2:14: invisible character {name} is not allowed; delete it"
+
+
+def test_tabs_and_line_breaks_in_text_are_allowed() -> None:
+    doc = load_bytes(b'id: a\ntext: "one\\ttwo"\nmore: |\n  line\r\n  next\n', "data/x.yml")
+    assert isinstance(doc, Document)
+
+
+def test_anchor_without_alias_is_refused_too() -> None:
+    assert problem(b"id: &x a\n") == (
+        "data/aspects/x.yml:1:5: anchors (&name) and aliases (*name) are not allowed; write the value out"
+    )
+
+
+def test_two_documents_in_one_file_are_refused() -> None:
+    assert problem(b"id: a\n---\nid: b\n") == (
+        "data/aspects/x.yml:2:1: the file holds more than one YAML document (---); keep one"
+    )
+
+
+def test_keys_must_be_text() -> None:
+    assert problem(b"id: a\n1: b\n") == "data/aspects/x.yml:2:1: keys must be text, got 1"
+    assert problem(b"id: a\n? [b]\n: c\n").startswith("data/aspects/x.yml:2:3: keys must be text")
+
+
+# -- the file system ----------------------------------------------------------------------------------------
+
+
+def test_folders_links_and_pipes_named_like_data_are_reported_not_read(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    (data / "faq" / "folder.yml").mkdir()
+    (data / "faq" / "dangling.yml").symlink_to(tmp_path / "nowhere.yml")
+    outside = tmp_path / "outside.yml"
+    outside.write_text("id: outside\n", encoding="utf-8")
+    (data / "faq" / "outside.yml").symlink_to(outside)
+    (data / "linked").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(data / "faq" / "pipe.yml")  # reading it would wait for ever
+    (data / "faq" / "old.yaml").write_text("id: old\n", encoding="utf-8")
+    link = "is a symbolic link; data/ holds regular files only (copy the file here instead)"
+    assert problems_of(data) == [
+        f"data/faq/dangling.yml: {link}",
+        "data/faq/folder.yml: is a folder; a data file must be a regular file",
+        "data/faq/old.yaml: data files end in .yml; rename it",
+        f"data/faq/outside.yml: {link}",
+        "data/faq/pipe.yml: is not a regular file (a pipe, socket or device); it is not read",
+        f"data/linked: {link}",
+    ]
+
+
+@pytest.mark.parametrize("name", [".#what-is-alpha.yml", "what-is-alpha.yml~", ".what-is-alpha.yml.swp", "#x.yml#"])
+def test_hidden_and_editor_files_are_skipped(tmp_path: Path, name: str) -> None:
+    data = copy_fixture(tmp_path)
+    (data / "faq" / name).write_bytes(b"\x00 not yaml at all [[[")
+    load_site(data)  # no problem: the file is not read
+
+
+def test_a_file_that_vanishes_before_it_is_read_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    assert str(load.load_file(tmp_path / "gone.yml", "data/faq/gone.yml")) == (
+        "data/faq/gone.yml: cannot be read: No such file or directory"
+    )

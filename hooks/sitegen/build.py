@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .links import check_links
 from .load import load_tree
 from .model import DataError, Site
-from .render import head_extras, nav_entries, render_site
+from .render import head_extras, nav_entries, page_anchors, render_site
 from .validate import validate
 
 
@@ -33,7 +34,25 @@ def load_site(data_dir: Path) -> Site:
     return result
 
 
-def generate(data_dir: Path) -> Generated:
-    """The validated site and everything generated from it; raise :class:`DataError` on bad data."""
+def generate(data_dir: Path, docs_dir: Path | None = None) -> Generated:
+    """The validated site and everything generated from it; raise :class:`DataError` on bad data.
+
+    Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
+    whatever this accepts, a strict build accepts."""
     site = load_site(data_dir)
-    return Generated(site, render_site(site), nav_entries(site), head_extras(site))
+    generated = Generated(site, render_site(site), nav_entries(site), head_extras(site))
+    problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
+    if problems:
+        raise DataError(problems)
+    _last_good[data_dir.resolve()] = generated
+    return generated
+
+
+_last_good: dict[Path, Generated] = {}
+
+
+def last_good(data_dir: Path) -> Generated | None:
+    """What :func:`generate` last made of ``data_dir`` in this process without problems, if anything.
+
+    A live server keeps publishing it while the data it is editing has problems."""
+    return _last_good.get(data_dir.resolve())

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import generate, load_site
+from .build import generate
 from .model import DataError
 
 SCHEMAS = {"tool": "Tool", "aspect": "Aspect", "question": "Question", "topics": "Topics"}
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the data without building the site")
     check.add_argument("data", type=Path, nargs="?", default=Path("data"))
+    check.add_argument("--docs", type=Path, help="hand-written pages to check links of (default: docs/ beside data/)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
     export = commands.add_parser("export", help="write the generated pages as plain Markdown files")
@@ -43,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             start = time.perf_counter()
-            site = load_site(args.data)
+            docs = args.docs or args.data.parent / "docs"
+            site = generate(args.data, docs if docs.is_dir() else None).site
             print(
                 f"ok: {len(site.tools)} tools, {len(site.aspects)} aspects, {len(site.questions)} questions "
                 f"({(time.perf_counter() - start) * 1000:.0f} ms)"

@@ -1,11 +1,19 @@
 """Stage 1: read YAML files into plain Python values, remembering where each value stands.
 
-Only plain data is accepted: no anchors or aliases (so no "billion laughs"), no custom tags,
-no duplicate keys, no tabs for indentation, UTF-8 without a byte-order mark.
+Nothing about the files is trusted. Only regular files named ``*.yml`` are read; symbolic links,
+folders and pipes with such names are reported, never followed or opened; hidden and editor files
+are skipped. Only plain data is accepted: no anchors or aliases (so no "billion laughs"), no custom
+tags, no duplicate keys, no tabs for indentation, UTF-8 without a byte-order mark or control
+characters. Values are built from libyaml's events, one at a time, so nesting is refused at its
+limit before anything recurses on it.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,10 +23,11 @@ import yaml
 from .model import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's C loader where available: about 14 times faster than the pure-Python one."""
+"""libyaml's C parser where available: about 14 times faster than the pure-Python one."""
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 16
+SUFFIX = ".yml"
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -27,11 +36,15 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
 }
-_scalars = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
+_scalars = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+"""Control characters, zero-width characters and bidi controls: invisible in an editor, so a reviewer cannot
+see what they do to the text around them. Tabs and line breaks are allowed."""
 
 
 @dataclass(frozen=True)
@@ -56,12 +69,80 @@ class _Invalid(Exception):
         self.line, self.column, self.message = line, column, message
 
 
+# -- the file system ---------------------------------------------------------------------------------
+
+
+def load_tree(root: Path, base: Path) -> tuple[list[Document], list[Problem]]:
+    """Load every data file under ``root``, in a stable order; names are relative to ``base``."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for path, mode in _entries(root):
+        name = path.relative_to(base).as_posix()
+        result = _refusal(name, mode) or load_file(path, name)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            documents.append(result)
+    return documents, problems
+
+
+def is_ignored(name: str) -> bool:
+    """Hidden files and editors' backup, swap and lock files (``.x.yml.swp``, ``x.yml~``, ``#x.yml#``)."""
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swo", ".tmp", ".bak"))
+
+
+def _entries(folder: Path) -> list[tuple[Path, int]]:
+    """Every entry under ``folder`` that looks like data, with its mode, without following links."""
+    found: list[tuple[Path, int]] = []
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        if is_ignored(entry.name):
+            continue
+        mode = entry.stat(follow_symlinks=False).st_mode
+        path = Path(entry.path)
+        if stat.S_ISDIR(mode) and not entry.name.endswith((SUFFIX, ".yaml")):
+            found += _entries(path)
+        elif entry.name.endswith((SUFFIX, ".yaml")) or stat.S_ISLNK(mode):
+            found.append((path, mode))
+    return found
+
+
+def _refusal(name: str, mode: int) -> Problem | None:
+    """Why an entry that looks like data is not read, if it is not a regular ``*.yml`` file."""
+    if stat.S_ISLNK(mode):
+        why = "is a symbolic link; data/ holds regular files only (copy the file here instead)"
+    elif stat.S_ISDIR(mode):
+        why = "is a folder; a data file must be a regular file"
+    elif not stat.S_ISREG(mode):
+        why = "is not a regular file (a pipe, socket or device); it is not read"
+    elif not name.endswith(SUFFIX):
+        why = f"data files end in {SUFFIX}; rename it"
+    else:
+        return None
+    return Problem(name, 0, 0, "", why)
+
+
 def load_file(path: Path, name: str) -> Document | Problem:
-    """Read one YAML file; ``name`` is how messages refer to it (a path relative to the project)."""
-    raw = path.read_bytes()
+    """Read one YAML file; ``name`` is how messages refer to it (a path relative to the project).
+
+    The file is opened without following a link and without waiting on a pipe, and is checked to be
+    a regular file once open; at most one byte more than the limit is read."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as err:
+        return Problem(name, 0, 0, "", f"cannot be read: {err.strerror}")
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return _refusal(name, os.fstat(descriptor).st_mode) or Problem(name, 0, 0, "", "not a regular file")
+        raw = file.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        return Problem(name, 0, 0, "", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+        size = path.stat().st_size
+        return Problem(name, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
     return load_bytes(raw, name)
+
+
+# -- bytes to values -----------------------------------------------------------------------------------
 
 
 def load_bytes(raw: bytes, name: str) -> Document | Problem:
@@ -71,30 +152,32 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        column = err.start - raw.rfind(b"\n", 0, err.start)
+        line, column = _line_column(raw, err.start)
         return Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")
+    if bad := _FORBIDDEN.search(text):
+        line, column = _line_column(text, bad.start())
+        char = bad.group()
+        label = unicodedata.name(char, "a control character")
+        message = f"invisible character U+{ord(char):04X} ({label}) is not allowed; delete it"
+        return Problem(name, line, column, "", message)
     try:
-        node = yaml.compose(text, Loader=Loader)
+        return Document(name, *_values(text))
+    except _Invalid as err:
+        return Problem(name, err.line, err.column, "", err.message)
     except yaml.MarkedYAMLError as err:
         return _syntax_problem(name, text, err)
     except yaml.YAMLError as err:
         return Problem(name, 0, 0, "", f"YAML error: {err}")
-    if node is None:
-        return Problem(name, 1, 1, "", "file is empty; it should hold a mapping of fields")
-    if not isinstance(node, yaml.MappingNode):
-        line, column = _mark(node)
-        return Problem(name, line, column, "", "the file should hold a mapping of fields (key: value)")
-    positions: dict[PathKey, tuple[int, int]] = {(): _mark(node)}
-    try:
-        data = _value(node, (), positions, set())
-    except _Invalid as err:
-        return Problem(name, err.line, err.column, "", err.message)
-    return Document(name, data, positions)
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    newline = "\n" if isinstance(text, str) else b"\n"
+    return text.count(newline, 0, offset) + 1, offset - text.rfind(newline, 0, offset)  # type: ignore[arg-type]
+
+
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
@@ -109,53 +192,88 @@ def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
     return Problem(name, line, column, "", f"YAML syntax error: {detail}")
 
 
-def _value(node: yaml.Node, path: PathKey, positions: dict[PathKey, tuple[int, int]], seen: set[int]) -> Any:
-    line, column = _mark(node)
-    if id(node) in seen:
-        message = f"the value at line {line} is reused through an alias; anchors and aliases are not allowed"
-        raise _Invalid(line, column, message)
-    seen.add(id(node))
-    if len(path) > MAX_DEPTH:
-        raise _Invalid(line, column, f"nested deeper than {MAX_DEPTH} levels")
-    if node.tag not in _PLAIN_TAGS:
-        raise _Invalid(line, column, f"the tag {node.tag} is not allowed; use plain values")
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = _value(key_node, path, positions, seen)
-            if not isinstance(key, str):
-                raise _Invalid(*_mark(key_node), f"keys must be text, got {key!r}")
-            if key in result:
-                first = positions[(*path, key)][0]
-                raise _Invalid(*_mark(key_node), f"duplicate key '{key}' (first given on line {first})")
-            positions[(*path, key)] = _mark(key_node)
-            result[key] = _value(value_node, (*path, key), positions, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            positions[(*path, index)] = _mark(item)
-            items.append(_value(item, (*path, index), positions, seen))
-        return items
-    if node.tag == _STR:
-        return node.value  # most values are text: no constructor needed
+class _Open:
+    """A mapping or list being filled, with its path; a mapping also holds the key waiting for its value."""
+
+    __slots__ = ("key", "path", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: PathKey) -> None:
+        self.value, self.path = value, path
+        self.key: str | None = None
+
+
+def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
+    """The file's mapping and the position of each value, built event by event without recursion."""
+    positions: dict[PathKey, tuple[int, int]] = {}
+    stack: list[_Open] = []
+    root: Any = None
+    documents = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Invalid(*_mark(event), "the file holds more than one YAML document (---); keep one")
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line, column = _mark(event)
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise _Invalid(line, column, "anchors (&name) and aliases (*name) are not allowed; write the value out")
+        parent = stack[-1] if stack else None
+        value = _node_value(event, line, column)
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+            if not isinstance(value, str) or not isinstance(event, yaml.ScalarEvent):
+                raise _Invalid(line, column, f"keys must be text, got {value!r}")
+            if value in parent.value:
+                first = positions[(*parent.path, value)][0]
+                raise _Invalid(line, column, f"duplicate key '{value}' (first given on line {first})")
+            positions[(*parent.path, value)] = (line, column)
+            parent.key = value
+            continue
+        if parent is None:
+            path: PathKey = ()
+            positions[path] = (line, column)
+            root = value
+        elif isinstance(parent.value, dict):
+            assert parent.key is not None
+            path = (*parent.path, parent.key)
+            parent.value[parent.key], parent.key = value, None
+        else:
+            path = (*parent.path, len(parent.value))
+            positions[path] = (line, column)
+            parent.value.append(value)
+        if isinstance(value, (dict, list)) and not isinstance(event, yaml.ScalarEvent):
+            if len(path) >= MAX_DEPTH:
+                raise _Invalid(line, column, f"nested deeper than {MAX_DEPTH} levels")
+            stack.append(_Open(value, path))
+    if root is None:
+        raise _Invalid(1, 1, "file is empty; it should hold a mapping of fields")
+    if not isinstance(root, dict):
+        raise _Invalid(*positions[()], "the file should hold a mapping of fields (key: value)")
+    return root, positions
+
+
+def _node_value(event: yaml.NodeEvent, line: int, column: int) -> Any:
+    """A new empty container, or a scalar's value, once its tag is known to be plain."""
+    if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+        if event.tag not in (None, "!"):
+            raise _Invalid(line, column, f"the tag {event.tag} is not allowed; use plain values")
+        return {} if isinstance(event, yaml.MappingStartEvent) else []
+    assert isinstance(event, yaml.ScalarEvent)
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag == _STR:
+        return event.value  # most values are text: no constructor needed
+    if tag not in _PLAIN_TAGS:
+        raise _Invalid(line, column, f"the tag {tag} is not allowed; use plain values")
+    node = yaml.ScalarNode(tag, event.value, style=event.style)  # the constructor needs no marks
     try:
         return _scalars.construct_object(node)
     except (ValueError, yaml.YAMLError) as err:
-        raise _Invalid(line, column, f"cannot read {node.value!r}: {err}") from None
+        raise _Invalid(line, column, f"cannot read {event.value!r}: {err}") from None
     finally:
         _scalars.constructed_objects.clear()  # the constructor caches every node it built; keep nothing
-
-
-def load_tree(root: Path, base: Path) -> tuple[list[Document], list[Problem]]:
-    """Load every ``*.yml`` file under ``root``, in a stable order; names are relative to ``base``."""
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    for path in sorted(root.rglob("*.y*ml")):
-        name = path.relative_to(base).as_posix()
-        result = load_file(path, name)
-        if isinstance(result, Problem):
-            problems.append(result)
-        else:
-            documents.append(result)
-    return documents, problems

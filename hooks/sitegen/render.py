@@ -36,6 +36,21 @@ def head_extras(site: Site) -> dict[str, str]:
     return {at.FAQ_PAGE: faq_jsonld(site)}
 
 
+def page_anchors(site: Site) -> dict[str, set[str]]:
+    """The ids each generated page carries, by page path: those hand-written pages may link to."""
+    anchors = {at.SUMMARY_PAGE: {at.SUMMARY_ANCHOR, at.TOOLS_ANCHOR}}
+    asked = {question.topic for question in site.questions}
+    anchors[at.FAQ_PAGE] = {at.FAQ_ANCHOR, *(topic.id for topic in site.topics if topic.id in asked)}
+    anchors[at.FAQ_PAGE] |= {anchor for q in site.questions for anchor in (q.id, *q.aliases)}
+    for aspect in site.aspects:
+        own = {aspect.id, at.SOURCES, *([at.VERDICT] if aspect.verdict else [])}
+        own |= {at.RELATED_QUESTIONS} if site.questions_by_aspect[aspect.id] else set()
+        for point in aspect.points:
+            own |= {point.id, *point.aliases, *(at.tool_anchor(point.id, tool.id) for tool in site.tools)}
+        anchors[at.aspect_page(aspect.id)] = own
+    return anchors
+
+
 def names(tools: Iterable[Tool]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     items = [tool.name for tool in tools]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import load_site
+from sitegen.build import generate, load_site
 from sitegen.model import DataError, Site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +54,23 @@ def with_absolute_hook(config_text: str) -> str:
     return text
 
 
+PROJECT_FILES = ("Makefile", "mkdocs.yml", "requirements.txt", "requirements-dev.txt", "constraints.txt")
+PROJECT_FOLDERS = ("data", "docs", "hooks", "overrides")
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A writable copy of this project (what ``make build`` and ``make serve`` read); returns its folder.
+
+    File times are kept, so ``make`` finds the copy's virtual environment (``VENV=``) up to date."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, project / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
 def copy_fixture(tmp_path: Path) -> Path:
     """A writable copy of the three-tool project; returns its ``data`` folder."""
     project = tmp_path / "project"
@@ -70,9 +87,10 @@ def real_site() -> Site:
 
 
 def problems_of(data: Path) -> list[str]:
-    """Every problem the generator reports for ``data``, as its messages; fails if there are none."""
+    """Every problem ``make check`` and the build report for ``data`` (and the hand-written pages beside it),
+    as their messages; fails if there are none."""
     with pytest.raises(DataError) as caught:
-        load_site(data)
+        generate(data, data.parent / "docs")
     return [str(problem) for problem in caught.value.problems]
 
 

@@ -1,0 +1,50 @@
+"""Hand-written pages link into generated ones: deleting or renaming a record says so at the data level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.project import copy_fixture, edit, mkdocs_build, problems_of
+
+
+def rename_aspect(data: Path, old: str, new: str) -> None:
+    """The README's rename procedure: new id and file name, the old id added to the aliases, references updated."""
+    path = data / "aspects" / f"{old}.yml"
+    text = path.read_text(encoding="utf-8").replace(f"id: {old}\n", f"id: {new}\n", 1)
+    (data / "aspects" / f"{new}.yml").write_text(text.replace("\naliases: [", f"\naliases: [{old}, "), encoding="utf-8")
+    path.unlink()
+    for record in data.rglob("*.yml"):
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace(f"{old}#", f"{new}#").replace(f", {old}]", f", {new}]"), encoding="utf-8")
+
+
+def test_a_renamed_aspect_names_its_new_page_and_the_build_agrees(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    rename_aspect(data, "basics", "essentials")
+    message = (
+        "docs/index.md:7:45: links to aspects/basics.md, but aspect 'basics' is now 'essentials' "
+        "(data/aspects/essentials.yml); link to aspects/essentials.md"
+    )
+    assert problems_of(data) == [message]
+    result = mkdocs_build(data.parent / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+    edit(data.parent / "docs" / "index.md", "aspects/basics.md", "aspects/essentials.md")
+    assert mkdocs_build(data.parent / "mkdocs.yml", tmp_path / "site").returncode == 0
+
+
+def test_a_deleted_aspect_is_named(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    edit(data.parent / "docs" / "index.md", "[FAQ](faq.md)", "[FAQ](faq.md), [gone](./aspects/gone.md#x)")
+    assert problems_of(data) == [
+        "docs/index.md:7:94: links to ./aspects/gone.md#x, but no aspect in data/aspects/ has the id 'gone'"
+    ]
+
+
+def test_a_missing_section_is_named_and_aliases_still_land(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    more = "\n[old point](aspects/basics.md#definition) and [a question](faq.md#which-is-slowest).\n"
+    (data.parent / "docs" / "index.md").write_text((data.parent / "docs" / "index.md").read_text() + more)
+    assert problems_of(data) == [
+        "docs/index.md:9:60: links to faq.md#which-is-slowest, but no section of that page has the id "
+        "'which-is-slowest' in data/"
+    ]
