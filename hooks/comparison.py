@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from sitegen.addresses import NAV_PLACEHOLDER
 from sitegen.build import Generated, generate, last_good
 from sitegen.model import DataError
+from sitegen.prose import MarkdownSetup
 
 log = logging.getLogger("mkdocs.hooks.comparison")
 _generated: Generated | None = None
@@ -29,7 +30,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated
     data = Path(config.config_file_path).parent / "data"
     try:
-        _generated = generate(data, Path(config.docs_dir))
+        markdown = MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs)
+        _generated = generate(data, Path(config.docs_dir), markdown)
     except DataError as err:
         # A one-off build stops here. A live server (MkDocs reloads this file for every rebuild, the
         # generator stays) keeps publishing the last good data instead of hanging its browsers.

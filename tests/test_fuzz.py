@@ -13,7 +13,7 @@ from sitegen.build import load_site
 from sitegen.load import Document, load_bytes
 from sitegen.model import DataError, Problem, Site
 from sitegen.validate import validate
-from support.project import FIXTURE
+from support.project import FIXTURE, site_prose
 
 KEYS = [
     "id",
@@ -86,7 +86,7 @@ def test_generated_yaml_in_place_of_a_real_file_gives_a_site_or_problems(target:
     if isinstance(replaced, Problem):
         return
     others = [doc for doc in fixture_documents() if doc.file != target]
-    result = validate([*others, replaced])
+    result = validate([*others, replaced], site_prose())
     if isinstance(result, list):
         assert result and all(isinstance(p, Problem) and p.file.startswith("data/") for p in result)
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 from .links import check_links
 from .load import load_tree
 from .model import DataError, Site
+from .prose import MarkdownSetup, Prose, read_setup
 from .render import head_extras, nav_entries, page_anchors, render_site
 from .validate import validate
 
@@ -25,21 +26,35 @@ class Generated:
     """HTML to add to the ``<head>`` of a page, by its path in the docs tree."""
 
 
-def load_site(data_dir: Path) -> Site:
-    """Load and validate every file under ``data_dir``; raise :class:`DataError` with all problems."""
+def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
+    """Load and validate every file under ``data_dir``; raise :class:`DataError` with all problems.
+
+    Block fields are rendered with ``markdown``, by default the setup of the ``mkdocs.yml`` beside
+    ``data_dir``."""
     documents, problems = load_tree(data_dir, data_dir.parent)
-    result = validate(documents)
+    result = validate(documents, prose(markdown or read_setup(data_dir.parent / "mkdocs.yml")))
     if problems or not isinstance(result, Site):
         raise DataError(problems + ([] if isinstance(result, Site) else result))
     return result
 
 
-def generate(data_dir: Path, docs_dir: Path | None = None) -> Generated:
+def prose(markdown: MarkdownSetup) -> Prose:
+    """The block renderer for a Markdown setup; one per setup in a process, so that its cache lasts."""
+    key = repr(markdown)
+    if key not in _renderers:
+        _renderers[key] = Prose(markdown)
+    return _renderers[key]
+
+
+_renderers: dict[str, Prose] = {}
+
+
+def generate(data_dir: Path, docs_dir: Path | None = None, markdown: MarkdownSetup | None = None) -> Generated:
     """The validated site and everything generated from it; raise :class:`DataError` on bad data.
 
     Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
     whatever this accepts, a strict build accepts."""
-    site = load_site(data_dir)
+    site = load_site(data_dir, markdown)
     generated = Generated(site, render_site(site), nav_entries(site), head_extras(site))
     problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
     if problems:

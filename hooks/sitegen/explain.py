@@ -21,6 +21,7 @@ T = TypeVar("T")
 _FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
     "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
     "^https?://": "an http:// or https:// URL",
+    "^[^<>": "a single line of text without < or > (it titles a page)",
     "^[^\\": "a single line of text",
 }
 

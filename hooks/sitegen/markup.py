@@ -3,20 +3,31 @@
 Pages are Markdown with a few HTML wrappers (``md_in_html`` reads Markdown inside those marked
 ``markdown``). Every wrapper, heading form and class name used in a page comes from here, and every
 class name and fixed id from :mod:`sitegen.addresses`; :mod:`sitegen.render` only decides what goes where.
+
+Text from the data arrives here already made safe by :mod:`sitegen.prose`: a ``text`` or ``title``
+argument is HTML (a line field through ``line_html``), a ``block`` is sanitised HTML placed as an HTML
+block, and headings stay Markdown so that the table of contents, permalinks and search see them.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 
 from .addresses import FILTER_INPUT, SEARCH_EXCLUDE, Css, relative
 from .model import Source
+from .prose import line_html
 
 
 def front_matter(title: str, description: str) -> str:
-    """The page's title and meta description, for MkDocs."""
+    """The page's title and meta description, for MkDocs, whose templates place them unescaped: both
+    arrive escaped for an attribute (``prose.attribute``)."""
     return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{text}</p>"
 
 
 def heading(level: int, text: str, anchor: str, *, searched: bool = True) -> str:
@@ -35,8 +46,13 @@ def link(target: str, text: str, here: str) -> str:
     return f"[{text}]({relative(target, here)})"
 
 
-def web_link(source: Source) -> str:
-    return f"[{source.title}]({source.url})"
+def web_link(url: str, text: str) -> str:
+    """A link to another site, as HTML: ``url`` is an http(s) URL (validated), ``text`` is HTML."""
+    return f'<a href="{html.escape(url, quote=True)}">{text}</a>'
+
+
+def source_link(source: Source) -> str:
+    return web_link(source.url, line_html(source.title))
 
 
 def bullet_list(items: Iterable[str]) -> str:
@@ -45,7 +61,7 @@ def bullet_list(items: Iterable[str]) -> str:
 
 def sources_line(sources: Iterable[Source], label: str = "Sources") -> str:
     """A point's or question's sources, in small print and out of the search index; empty if none."""
-    items = ", ".join(web_link(source) for source in sources)
+    items = ", ".join(source_link(source) for source in sources)
     return f'<span class="{Css.SOURCES}" {SEARCH_EXCLUDE}>{label}: {items}</span>' if items else ""
 
 
@@ -57,18 +73,12 @@ def reviewed_line(text: str) -> str:
     return f'<p class="{Css.REVIEWED}" {SEARCH_EXCLUDE}>{text}</p>'
 
 
-def recommendation(text: str) -> str:
-    """A verdict, as Material's "tip" admonition."""
-    indented = "\n".join(f"    {line}" if line else "" for line in text.strip().splitlines())
-    return f'!!! tip "Recommendation"\n\n{indented}'
+def recommendation(block_html: str) -> str:
+    """A verdict, as Material's "tip" admonition, written as the admonition extension writes it."""
+    return f'<div class="admonition tip">\n<p class="admonition-title">Recommendation</p>\n{block_html}\n</div>'
 
 
 # -- tables -------------------------------------------------------------------------------------------------
-
-
-def cell(text: str) -> str:
-    """Text made safe for a Markdown table cell."""
-    return text.replace("|", "\\|")
 
 
 def table(head: list[str], rows: Iterable[list[str]]) -> str:
@@ -79,7 +89,7 @@ def table(head: list[str], rows: Iterable[list[str]]) -> str:
 
 def in_aspect(title: str) -> str:
     """The aspect a summary row's point belongs to, so sorted rows keep their context."""
-    return f'<span class="{Css.IN}">{cell(title)}</span>'
+    return f'<span class="{Css.IN}">{title}</span>'
 
 
 def summary_wrapper(content: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated
 
@@ -17,7 +19,16 @@ ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
 Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s<>\"']+$")]
 Line = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\n]+$")]
-Text = Annotated[str, msgspec.Meta(min_length=1)]
+"""A one-line field: plain text, with `inline code` at most; shown exactly as typed."""
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"^[^<>\n]+$")]
+"""A one-line field that also titles a page (in ``<title>`` and the navigation)."""
+BLOCK_MAX = 2000
+Block = Annotated[str, msgspec.Meta(min_length=1, max_length=BLOCK_MAX)]
+"""A block field: Markdown paragraphs, lists, code and links, rendered by :mod:`sitegen.prose`.
+
+At most 2,000 characters (the longest real answer has 743): with at most ``BLOCK_MAX_BRACKETS``
+``[``, the slowest Markdown input of that size renders in about 40 ms."""
+BLOCK_MAX_BRACKETS = 64
 
 
 class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -49,15 +60,15 @@ class Tool(Record, frozen=True, kw_only=True):
 class ToolText(Record, frozen=True, kw_only=True):
     short: Line
     """One line for the summary table."""
-    text: Text
-    """Markdown, shown in the tool's section of the point."""
+    text: Block
+    """Shown in the tool's section of the point."""
 
 
 class Point(Record, frozen=True, kw_only=True):
     id: Id
     title: Line
     tools: dict[Id, ToolText]
-    verdict: Text | None = None
+    verdict: Block | None = None
     evidence: list[Line] = []
     """References to other sections, written ``aspect`` or ``aspect#point``."""
     sources: list[Source] = []
@@ -66,16 +77,16 @@ class Point(Record, frozen=True, kw_only=True):
 
 class Aspect(Record, frozen=True, kw_only=True):
     id: Id
-    title: Line
-    nav_title: Line | None = None
+    title: Title
+    nav_title: Title | None = None
     order: int
     description: Line
     """The page's meta description and its lead paragraph."""
     summary: dict[Id, Line]
     """One line per tool, for the summary table."""
-    intro: Text | None = None
+    intro: Block | None = None
     points: list[Point]
-    verdict: Text | None = None
+    verdict: Block | None = None
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
     aliases: list[Id] = []
@@ -95,12 +106,22 @@ class Question(Record, frozen=True, kw_only=True):
     question: Line
     topic: Id
     order: int = 100
-    answer: Text
+    answer: Block
     related: list[Line] = []
     """Aspects or points this answer draws on, written ``aspect`` or ``aspect#point``."""
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
     aliases: list[Id] = []
+
+
+def block_fields() -> frozenset[str]:
+    """The names of the fields that hold a :data:`Block`, in any record."""
+    found = set()
+    for record in (Source, Tool, ToolText, Point, Aspect, Topic, Topics, Question):
+        for name, hint in typing.get_type_hints(record, include_extras=True).items():
+            if hint == Block or Block in typing.get_args(hint):
+                found.add(name)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -111,6 +132,8 @@ class Site:
     aspects: tuple[Aspect, ...]
     topics: tuple[Topic, ...]
     questions: tuple[Question, ...]
+    html: Mapping[str, str] = field(default_factory=dict)
+    """Each block field's text, rendered to sanitised HTML (by :mod:`sitegen.prose`), by its source text."""
 
     @cached_property
     def aspect_by_id(self) -> dict[str, Aspect]:

@@ -7,12 +7,12 @@ links, so MkDocs checks each of them and each anchor when it builds with ``--str
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from . import addresses as at
 from . import markup as mk
 from .model import Aspect, Point, Question, Site, Tool
+from .prose import attribute, line_html, line_plain, plain_text
 
 
 def render_site(site: Site) -> dict[str, str]:
@@ -28,7 +28,7 @@ def render_site(site: Site) -> dict[str, str]:
 
 def nav_entries(site: Site) -> list[dict[str, str]]:
     """The aspect pages for the navigation, in data order."""
-    return [{aspect.nav_title or aspect.title: at.aspect_page(aspect.id)} for aspect in site.aspects]
+    return [{attribute(aspect.nav_title or aspect.title): at.aspect_page(aspect.id)} for aspect in site.aspects]
 
 
 def head_extras(site: Site) -> dict[str, str]:
@@ -52,19 +52,19 @@ def page_anchors(site: Site) -> dict[str, set[str]]:
 
 
 def names(tools: Iterable[Tool]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    items = [tool.name for tool in tools]
+    """'A', 'A and B', 'A, B and C' (plain text, as in the data)."""
+    items = [line_plain(tool.name) for tool in tools]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def ref_target(site: Site, ref: str) -> tuple[str, str]:
-    """Resolve ``aspect`` or ``aspect#point`` to (target, title)."""
+    """Resolve ``aspect`` or ``aspect#point`` to (target, title as HTML)."""
     aspect_id, point_id = at.split_ref(ref)
     aspect = site.aspect_by_id[aspect_id]
     if point_id is None:
-        return at.address(at.aspect_page(aspect.id), aspect.id), aspect.title
+        return at.address(at.aspect_page(aspect.id), aspect.id), line_html(aspect.title)
     point = site.point_by_ids[aspect.id, point_id]
-    return at.address(at.aspect_page(aspect.id), point.id), f"{aspect.title}: {point.title}"
+    return at.address(at.aspect_page(aspect.id), point.id), f"{line_html(aspect.title)}: {line_html(point.title)}"
 
 
 def _join(blocks: Iterable[str]) -> str:
@@ -77,35 +77,36 @@ def _join(blocks: Iterable[str]) -> str:
 def render_aspect(site: Site, aspect: Aspect) -> str:
     here = at.aspect_page(aspect.id)
     blocks = [
-        mk.front_matter(aspect.title, aspect.description),
-        mk.heading(1, aspect.title, aspect.id),
-        aspect.description,
-        aspect.intro or "",
+        mk.front_matter(attribute(aspect.title), attribute(aspect.description)),
+        mk.heading(1, line_html(aspect.title), aspect.id),
+        mk.paragraph(line_html(aspect.description)),
+        site.html[aspect.intro] if aspect.intro else "",
         *(render_point(site, point, here) for point in aspect.points),
     ]
     if aspect.verdict:
-        blocks += [mk.heading(2, "Verdict", at.VERDICT), aspect.verdict]
+        blocks += [mk.heading(2, "Verdict", at.VERDICT), site.html[aspect.verdict]]
     related = site.questions_by_aspect[aspect.id]
     if related:
         blocks += [
             mk.heading(2, "Related questions", at.RELATED_QUESTIONS, searched=False),
-            mk.bullet_list(mk.link(at.address(at.FAQ_PAGE, q.id), q.question, here) for q in related),
+            mk.bullet_list(mk.link(at.address(at.FAQ_PAGE, q.id), line_html(q.question), here) for q in related),
         ]
-    versions = ", ".join(f"{tool.name} {tool.version}" for tool in site.tools)
+    versions = ", ".join(f"{line_html(tool.name)} {line_html(tool.version)}" for tool in site.tools)
     blocks += [
         mk.heading(2, "Sources", at.SOURCES, searched=False),
-        mk.bullet_list(mk.web_link(source) for source in aspect.sources),
+        mk.bullet_list(mk.source_link(source) for source in aspect.sources),
         mk.reviewed_line(f"Reviewed on {aspect.reviewed.isoformat()} against {versions}."),
     ]
     return _join(blocks) + "\n"
 
 
 def render_point(site: Site, point: Point, here: str) -> str:
-    blocks = [mk.alias_targets(point.aliases) + mk.heading(2, point.title, point.id)]
+    blocks = [mk.alias_targets(point.aliases) + mk.heading(2, line_html(point.title), point.id)]
     for tool in site.tools:
-        blocks += [mk.heading(3, tool.name, at.tool_anchor(point.id, tool.id)), point.tools[tool.id].text.strip()]
+        heading = mk.heading(3, line_html(tool.name), at.tool_anchor(point.id, tool.id))
+        blocks += [heading, site.html[point.tools[tool.id].text]]
     if point.verdict:
-        blocks.append(mk.recommendation(point.verdict))
+        blocks.append(mk.recommendation(site.html[point.verdict]))
     if point.evidence:
         blocks.append(mk.evidence_line(mk.link(*ref_target(site, ref), here) for ref in point.evidence))
     blocks.append(mk.sources_line(point.sources))
@@ -119,9 +120,9 @@ def render_summary(site: Site) -> str:
     tools = names(site.tools)
     description = f"Every aspect of {tools} side by side, one row per compared point, each cell linking to its section."
     blocks = [
-        mk.front_matter("Summary table", description),
+        mk.front_matter("Summary table", attribute(description)),
         mk.heading(1, "Summary table", at.SUMMARY_ANCHOR),
-        f"{description} Select a column heading to sort by it.",
+        mk.paragraph(f"{line_html(description)} Select a column heading to sort by it."),
         render_summary_table(site),
         mk.heading(2, "The tools compared", at.TOOLS_ANCHOR),
         render_tools_table(site),
@@ -135,25 +136,32 @@ def render_summary_table(site: Site) -> str:
     for aspect in site.aspects:
         page = at.aspect_page(aspect.id)
         top = at.address(page, aspect.id)
-        first = f"**{mk.link(top, mk.cell(aspect.title), here)}**"
-        rows.append([first, *(mk.link(top, mk.cell(aspect.summary[t.id]), here) for t in site.tools)])
-        context = mk.in_aspect(aspect.title)
+        first = f"**{mk.link(top, line_html(aspect.title), here)}**"
+        rows.append([first, *(mk.link(top, line_html(aspect.summary[t.id]), here) for t in site.tools)])
+        context = mk.in_aspect(line_html(aspect.title))
         for point in aspect.points:
-            first = f"{context} {mk.link(at.address(page, point.id), mk.cell(point.title), here)}"
+            first = f"{context} {mk.link(at.address(page, point.id), line_html(point.title), here)}"
             cells = (
-                mk.link(at.address(page, at.tool_anchor(point.id, t.id)), mk.cell(point.tools[t.id].short), here)
+                mk.link(at.address(page, at.tool_anchor(point.id, t.id)), line_html(point.tools[t.id].short), here)
                 for t in site.tools
             )
             rows.append([first, *cells])
-    head = ["Aspect and point", *(tool.name for tool in site.tools)]
+    head = ["Aspect and point", *(line_html(tool.name) for tool in site.tools)]
     return mk.summary_wrapper(mk.table(head, rows))
+
+
+def tool_links(tool: Tool) -> tuple[str, str, str]:
+    return tool.homepage, tool.docs, tool.repository
 
 
 def render_tools_table(site: Site) -> str:
     rows = []
     for tool in site.tools:
-        links = f"[Home]({tool.homepage}), [docs]({tool.docs}), [source]({tool.repository})"
-        rows.append([f"**{tool.name}**", mk.cell(tool.maker), mk.cell(tool.licence), mk.cell(tool.version), links])
+        links = ", ".join(
+            mk.web_link(url, text) for url, text in zip(tool_links(tool), ("Home", "docs", "source"), strict=True)
+        )
+        cells = (line_html(text) for text in (tool.maker, tool.licence, tool.version))
+        rows.append([f"<strong>{line_html(tool.name)}</strong>", *cells, links])
     return mk.table(["Tool", "Made by", "Licence", "Version reviewed", "Links"], rows)
 
 
@@ -164,16 +172,16 @@ def render_faq(site: Site) -> str:
     count, tools = len(site.questions), names(site.tools)
     description = f"Short, sourced answers to {count} questions people ask when choosing between {tools}."
     blocks = [
-        mk.front_matter("FAQ", description),
+        mk.front_matter("FAQ", attribute(description)),
         mk.heading(1, "Frequently asked questions", at.FAQ_ANCHOR),
-        description,
+        mk.paragraph(line_html(description)),
         mk.FILTER_BOX,
     ]
     for topic in site.topics:
         questions = [q for q in site.questions if q.topic == topic.id]
         if questions:
             items = "\n\n".join(render_question(site, q) for q in questions)
-            blocks.append(mk.topic_section(mk.heading(2, topic.title, topic.id), items))
+            blocks.append(mk.topic_section(mk.heading(2, line_html(topic.title), topic.id), items))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -184,8 +192,8 @@ def render_question(site: Site, question: Question) -> str:
         mk.sources_line(question.sources),
         f"Reviewed {question.reviewed.isoformat()}.",
     ]
-    heading = mk.alias_targets(question.aliases) + mk.heading(3, question.question, question.id)
-    return mk.question_block(heading, question.answer.strip(), notes)
+    heading = mk.alias_targets(question.aliases) + mk.heading(3, line_html(question.question), question.id)
+    return mk.question_block(heading, site.html[question.answer], notes)
 
 
 def faq_jsonld(site: Site) -> str:
@@ -196,17 +204,10 @@ def faq_jsonld(site: Site) -> str:
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": q.question,
-                "acceptedAnswer": {"@type": "Answer", "text": plain_text(q.answer)},
+                "name": line_plain(q.question),
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(site.html[q.answer])},
             }
             for q in site.questions
         ],
     }
     return mk.jsonld_script(data)
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown reduced to its words: link text kept, URLs and emphasis marks dropped."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"[`*_]+", "", text)
-    return " ".join(text.split())

@@ -7,7 +7,6 @@ and references between records.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -19,17 +18,28 @@ import msgspec
 from . import addresses as at
 from .explain import convert, did_you_mean, problem_at
 from .load import Document, PathKey
-from .model import Aspect, Problem, Question, Site, Tool, Topics
+from .model import BLOCK_MAX_BRACKETS, Aspect, Problem, Question, Site, Tool, Topics, block_fields
+from .prose import Prose, relative_links
 
 T = TypeVar("T")
 KINDS: dict[str, type[msgspec.Struct]] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
 
+BLOCK_FIELDS = block_fields()
+_CODE = re.compile(r"(`+).+?(?<!`)\1(?!`)", re.DOTALL)
 _RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z!?/]")
-_ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+_ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:", re.MULTILINE)
+_BLOCK_TAKES = "is not allowed in this field; it takes paragraphs, lists, code and links"
+_NOT_IN_A_LINE = [
+    (_RAW_HTML, "raw HTML is not allowed"),
+    (
+        re.compile(r"^\s*(#|!!!|\?\?\?|===|\*\[|>|\|)"),
+        "a Markdown block (heading, admonition, abbreviation) is not allowed",
+    ),
+    (re.compile(r"!?\[[^\]]*\]\s*[(\[:]"), "a Markdown link is not allowed (sources go in their own list)"),
+    (re.compile(r"\{\s*:?\s*[#.:\w]"), "an attribute list ({...}) is not allowed"),
+]
+"""Markdown that one-line fields would show as typed: refused, so that the author hears why."""
 
 
 class _Ranked(Protocol):
@@ -66,14 +76,22 @@ class Declared:
     topics: set[str]
 
 
-def validate(documents: list[Document]) -> Site | list[Problem]:
-    """Check every document and the references between them; return the site or all problems."""
+def validate(documents: list[Document], prose: Prose) -> Site | list[Problem]:
+    """Check every document and the references between them; return the site or all problems.
+
+    Block fields are rendered to sanitised HTML by ``prose`` on the way, so that what the sanitiser
+    would remove is reported here, with its file and line."""
     files, problems = _group(documents)
+    html: dict[str, str] = {}
+
+    def convert_all(kind: type[T]) -> list[tuple[Document, T]]:
+        return _convert_all(files[kind], kind, problems, prose, html)
+
     records = Records(
-        tools=_in_order(_convert_all(files[Tool], Tool, problems)),
-        aspects=_in_order(_convert_all(files[Aspect], Aspect, problems)),
-        questions=_in_order(_convert_all(files[Question], Question, problems)),
-        topics=_convert_all(files[Topics], Topics, problems),
+        tools=_in_order(convert_all(Tool)),
+        aspects=_in_order(convert_all(Aspect)),
+        questions=_in_order(convert_all(Question)),
+        topics=convert_all(Topics),
     )
     declared = _declared(files)
     for check in CHECKS:
@@ -88,6 +106,7 @@ def validate(documents: list[Document]) -> Site | list[Problem]:
         aspects=tuple(aspect for _, aspect in records.aspects),
         topics=tuple(topics),
         questions=tuple(questions),
+        html=html,
     )
 
 
@@ -117,14 +136,16 @@ def _places() -> str:
     return ", ".join(f"data/{name}" + ("" if name.endswith(".yml") else "/") for name in KINDS)
 
 
-def _convert_all(docs: list[Document], kind: type[T], problems: list[Problem]) -> list[tuple[Document, T]]:
+def _convert_all(
+    docs: list[Document], kind: type[T], problems: list[Problem], prose: Prose, html: dict[str, str]
+) -> list[tuple[Document, T]]:
     """The records of the documents that fit the schema; the problems of all go to ``problems``."""
     pairs = []
     for doc in docs:
         record, found = convert(doc, kind)
         problems += found
         if record is not None:
-            problems += _check_markup(doc)
+            problems += _check_text(doc, prose, html)
             problems += _check_file_name(doc, record)
             pairs.append((doc, record))
     return pairs
@@ -163,22 +184,42 @@ def _check_file_name(doc: Document, record: Any) -> list[Problem]:
     return []
 
 
-def _check_markup(doc: Document) -> Iterator[Problem]:
-    """Text is Markdown without raw HTML, attribute lists or non-web link targets."""
+def _check_text(doc: Document, prose: Prose, html: dict[str, str]) -> Iterator[Problem]:
+    """Each text field against its kind; block fields are rendered here, once, into ``html``."""
     for path, text in _strings(doc.data, ()):
-        if not any(mark in text for mark in "<{:&"):
-            continue  # no tag, attribute list or link scheme can hide in this text
-        plain = _CODE.sub("", text)
-        if _RAW_HTML.search(plain):
-            yield problem_at(doc, path, "raw HTML is not allowed in data; write Markdown (put code in `backticks`)")
-        if _ATTR_LIST.search(plain):
-            yield problem_at(doc, path, "attribute lists ({: ...}) are not allowed in data")
-        for match in _LINK_TARGET.finditer(plain):
-            target = html.unescape(match.group(1) or match.group(2) or "")  # browsers decode &#58; in href
-            if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
-                yield problem_at(
-                    doc, path, f"link target '{target[:40]}' is not allowed; links must be http(s) or relative"
-                )
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")
+        if key in BLOCK_FIELDS:
+            yield from _check_block(doc, path, text, prose, html)
+        else:
+            yield from _check_line(doc, path, text)
+
+
+def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: dict[str, str]) -> Iterator[Problem]:
+    """One message per field: the first thing wrong with it."""
+    plain = _CODE.sub("", text)
+    if _RAW_HTML.search(plain):
+        yield problem_at(doc, path, "raw HTML is not allowed in data; write Markdown (put code in `backticks`)")
+    elif _ABBREVIATION.search(plain):
+        yield problem_at(doc, path, f"an abbreviation (*[...]: ...) {_BLOCK_TAKES}")
+    elif text.count("[") > BLOCK_MAX_BRACKETS:
+        yield problem_at(doc, path, f"more than {BLOCK_MAX_BRACKETS} '[' in one field; split it or drop some")
+    else:
+        rendered, lost = prose.block(text)  # bounded: the checks above keep the worst case fast
+        relative = relative_links(rendered)
+        if lost:
+            yield problem_at(doc, path, f"{lost[0]} {_BLOCK_TAKES}")
+        elif relative:
+            message = f"a link to '{relative[0][:60]}': links in data go to http(s) addresses"
+            yield problem_at(doc, path, f"{message}; to point at a section of this site, use evidence or related")
+        html[text] = rendered
+
+
+def _check_line(doc: Document, path: PathKey, text: str) -> Iterator[Problem]:
+    plain = _CODE.sub("", text)
+    for pattern, what in _NOT_IN_A_LINE:
+        if pattern.search(plain):
+            yield problem_at(doc, path, f"{what} in a one-line field; it is plain text, with `code` at most")
+            return
 
 
 def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:

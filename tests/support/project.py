@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import generate, load_site
+from sitegen.build import generate, load_site, prose
 from sitegen.model import DataError, Site
+from sitegen.prose import Prose, read_setup
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -84,6 +85,11 @@ def copy_fixture(tmp_path: Path) -> Path:
 def real_site() -> Site:
     """The project's own data, validated (loaded once per process)."""
     return load_site(DATA)
+
+
+def site_prose() -> Prose:
+    """The block renderer with this project's Markdown setup (from ``mkdocs.yml``)."""
+    return prose(read_setup(CONFIG))
 
 
 def problems_of(data: Path) -> list[str]:

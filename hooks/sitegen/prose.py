@@ -1,0 +1,222 @@
+"""Text from the data, made into HTML that can hold no live markup.
+
+Fields have two kinds (declared by their types in :mod:`sitegen.model`):
+
+- a **line** (titles, names, questions, descriptions, table cells) is plain text with inline code at
+  most. :func:`line_html` writes it as HTML with every character that Markdown or HTML would read
+  turned into a character reference, so it shows exactly as typed wherever it lands: a heading, a
+  table cell, a link's text. :func:`attribute` writes it for an HTML attribute or a page title.
+- a **block** (answers, texts, verdicts, intros) is Markdown: paragraphs, lists, code and links.
+  :class:`Prose` renders it once with the site's own Markdown extensions (their list comes from
+  ``mkdocs.yml``, as data), with raw HTML read as text, then passes the HTML through an allow-list
+  sanitiser (``nh3``, the Ammonia library). Whatever the allow-list removes is reported, not
+  silently dropped: the two HTML trees are compared, so serialisation differences are not errors.
+
+The page places the result as an HTML block, which MkDocs passes through without reading it again.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+import yaml
+from pygments.token import STANDARD_TYPES
+
+# -- lines ----------------------------------------------------------------------------------------------
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+_MARKDOWN_CHARS = {ord(char): f"&#{ord(char)};" for char in "\\`*_[]{}#!|~^=<>&\"'"}
+"""Every character that Markdown, one of its extensions or HTML gives a meaning to in running text."""
+
+
+def _escape(text: str) -> str:
+    return text.translate(_MARKDOWN_CHARS)
+
+
+def line_html(text: str) -> str:
+    """A one-line field as HTML: its `code` spans as ``<code>``, every other character as itself."""
+    parts, end = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        parts += [_escape(text[end : match.start()]), f"<code>{_escape(_code(match.group(2)))}</code>"]
+        end = match.end()
+    return "".join([*parts, _escape(text[end:])])
+
+
+def line_plain(text: str) -> str:
+    """A one-line field as plain text (its code spans without backticks), for attributes and titles."""
+    return _CODE_SPAN.sub(lambda match: _code(match.group(2)), text)
+
+
+def attribute(text: str) -> str:
+    """A one-line field escaped for an HTML attribute value or a ``<title>``."""
+    return html.escape(line_plain(text), quote=True)
+
+
+def _code(content: str) -> str:
+    return content[1:-1] if len(content) > 2 and content[0] == content[-1] == " " else content
+
+
+# -- blocks ---------------------------------------------------------------------------------------------
+
+TAGS = frozenset({"p", "br", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "div", "span"})
+"""What a block may hold: paragraphs, lists, code (highlighted code uses div and span), links, emphasis."""
+ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "div": {"class"}, "span": {"class"}, "code": {"class"}}
+URL_SCHEMES = frozenset({"http", "https"})
+CODE_CLASSES = frozenset({"highlight", *(name for name in STANDARD_TYPES.values() if name)})
+"""The classes of highlighted code: Pygments' token classes and the highlight wrapper."""
+_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#-]{1,40}")
+_CONSTRUCTS = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "a heading (# ...)"),
+    **dict.fromkeys(("table", "thead", "tbody", "tr", "th", "td"), "a table"),
+    **dict.fromkeys(("details", "summary"), "a collapsible block (??? ...)"),
+    **dict.fromkeys(("input", "label"), "tabs (=== ...)"),
+    **dict.fromkeys(("dl", "dt", "dd"), "a definition list"),
+    "blockquote": "a quotation (> ...)",
+    "hr": "a horizontal rule (---)",
+    "img": "an image",
+    "abbr": "an abbreviation (*[...]: ...)",
+}
+
+
+@dataclass(frozen=True)
+class MarkdownSetup:
+    """The site's Markdown extensions and their settings, as ``mkdocs.yml`` gives them."""
+
+    extensions: tuple[Any, ...]
+    configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
+"""The extensions MkDocs always loads before those ``mkdocs.yml`` lists."""
+
+
+def read_setup(config_file: Path) -> MarkdownSetup:
+    """The Markdown setup of a ``mkdocs.yml``, read as MkDocs reads it, without importing MkDocs; MkDocs'
+    own extensions alone when there is no such file."""
+    if not config_file.is_file():
+        return MarkdownSetup(MKDOCS_BUILTINS)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    names: list[str] = list(MKDOCS_BUILTINS)
+    configs: dict[str, dict[str, Any]] = {}
+    for item in config.get("markdown_extensions") or []:
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name not in names:
+            names.append(name)
+        if settings:
+            configs[name] = {key: value for key, value in settings.items() if value is not None}
+    return MarkdownSetup(tuple(names), configs)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """A safe loader that reads the tags of ``mkdocs.yml`` (``!ENV``, ``!!python/name``...) as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+
+
+class Prose:
+    """Renders block fields to sanitised HTML with one Markdown instance, remembering each text's result."""
+
+    def __init__(self, setup: MarkdownSetup) -> None:
+        self._markdown = markdown.Markdown(extensions=list(setup.extensions), extension_configs=dict(setup.configs))
+        for registry, name in ((self._markdown.preprocessors, "html_block"), (self._markdown.inlinePatterns, "html")):
+            if name in registry:
+                registry.deregister(name)  # raw HTML in data is shown as text (validation refuses it first)
+        self._cleaner = nh3.Cleaner(
+            tags=set(TAGS),
+            attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+            attribute_filter=_keep_attribute,
+            url_schemes=set(URL_SCHEMES),
+            url_relative=_keep_relative,
+            link_rel=None,
+            strip_comments=True,
+        )
+        self.block = lru_cache(maxsize=None)(self._block)  # texts repeat across rebuilds of a live server
+
+    def _block(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """The text as sanitised HTML, and what the sanitiser had to remove from it (empty when nothing)."""
+        self._markdown.reset()
+        rendered = self._markdown.convert(text)
+        clean = self._cleaner.clean(rendered)
+        return clean, tuple(removed(rendered, clean))
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name != "class":
+        return value
+    allowed = all(word in CODE_CLASSES or _LANGUAGE_CLASS.fullmatch(word) for word in value.split())
+    return value if allowed and value.strip() else None
+
+
+def _keep_relative(url: str) -> str | None:
+    """A relative address is one with no scheme and no host: ``//host`` and ``\\\\host`` are refused."""
+    return None if url.lstrip().startswith(("//", "\\", "/\\")) else url
+
+
+# -- what the sanitiser removed -------------------------------------------------------------------------
+
+
+class _Elements(HTMLParser):
+    """The start tags of an HTML fragment, with their attributes, in document order."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def removed(before: str, after: str) -> Iterable[str]:
+    """What is in the HTML ``before`` and not in ``after``, which the sanitiser made of it, in words."""
+    kept = iter(_Elements(after).found)
+    following = next(kept, None)
+    for tag, attributes in _Elements(before).found:
+        if following is None or following[0] != tag:
+            yield _CONSTRUCTS.get(tag, f"the element <{tag}>")
+            continue
+        for name, value in attributes.items():
+            if following[1].get(name) != value:
+                yield _attribute_words(tag, name, value)
+        following = next(kept, None)
+
+
+def _attribute_words(tag: str, name: str, value: str) -> str:
+    if name in ("href", "src"):
+        return f"a link to '{value[:60]}' (links go to http or https addresses)"
+    if tag == "div" and name == "class" and "admonition" in value.split():
+        return "an admonition (!!! ...)"
+    return f'an attribute list or id ({name}="{value[:40]}" on <{tag}>)'
+
+
+def relative_links(fragment: str) -> list[str]:
+    """The link targets of an HTML fragment that are not http(s) addresses."""
+    targets = (attributes["href"] for tag, attributes in _Elements(fragment).found if "href" in attributes)
+    return [target for target in targets if not re.match(r"https?://", target, re.IGNORECASE)]
+
+
+class _Text(HTMLParser):
+    def __init__(self, fragment: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.feed(fragment)
+        self.close()
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(fragment: str) -> str:
+    """The words of an HTML fragment, with single spaces."""
+    return " ".join("".join(_Text(fragment).parts).split())

@@ -1,0 +1,321 @@
+"""Hostile data, tried the way a careless or malicious contributor would write it.
+
+Every case either gets one clear refusal naming file, line and field (from ``make check`` and from the
+build alike), or builds a site in which nothing from the data is live markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitegen.build import generate
+from sitegen.load import load_bytes
+from sitegen.model import Site
+from sitegen.prose import ATTRIBUTES, TAGS
+from sitegen.validate import validate
+from support.project import copy_project, mkdocs_build, problems_of, site_prose
+
+FAQ = "data/faq/hostile.yml"
+ASPECT = "data/aspects/overview.yml"
+TOOL = "data/tools/tensorflow.yml"
+TAKES = "is not allowed in this field; it takes paragraphs, lists, code and links"
+LINE = "in a one-line field; it is plain text, with `code` at most"
+LINK = "(links go to http or https addresses) " + TAKES
+
+
+def question(answer: str, **fields: object) -> str:
+    """A question file whose answer (line 4) and other fields are given."""
+    record = {"id": "hostile", "question": "Is this safe?", "topic": "basics", "answer": answer}
+    record |= {"sources": [{"title": "Keras", "url": "https://keras.io/"}], "reviewed": "2026-11-28", **fields}
+    return yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
+
+
+def set_line(project: Path, file: str, prefix: str, value: str) -> None:
+    """Give the one-line field on the line starting with ``prefix`` (``"title:"``, ``"  keras:"``) a new value."""
+    path = project / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+    lines[index] = f"{prefix} {json.dumps(value, ensure_ascii=False)}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# (answer text, the refusal after "data/faq/hostile.yml:4:1: answer: ")
+REFUSED_ANSWERS = {
+    "script": (
+        "<script>alert(1)</script>",
+        "raw HTML is not allowed in data; write Markdown (put code in `backticks`)",
+    ),
+    "img-onerror": (
+        '<img src=x onerror="alert(1)">',
+        "raw HTML is not allowed in data; write Markdown (put code in `backticks`)",
+    ),
+    "comment": ("<!-- hidden -->", "raw HTML is not allowed in data; write Markdown (put code in `backticks`)"),
+    "autolink-javascript": (
+        "<javascript:alert(1)>",
+        "raw HTML is not allowed in data; write Markdown (put code in `backticks`)",
+    ),
+    "attribute-list-bare-word": ("Para\n{: foo onclick=alert(1)}", f'an attribute list or id (foo="" on <p>) {TAKES}'),
+    "attribute-list-id": ("Para\n{: #faq}", f'an attribute list or id (id="faq" on <p>) {TAKES}'),
+    "escaped-backticks": (
+        "\\`x\\`\n{: onclick=alert(1)}",
+        f'an attribute list or id (onclick="alert(1)" on <p>) {TAKES}',
+    ),
+    "fence-split-by-blank-lines": (
+        "```\n\nx\n\n```\n[a](javascript:alert(1))",
+        f"a link to 'javascript:alert(1)' {LINK}",
+    ),
+    "reference-in-quote": ("> [x]: javascript:alert(1)\n\n[y][x]", f"a quotation (> ...) {TAKES}"),
+    "reference-in-list": ("- [x]: javascript:alert(1)\n\n[y][x]", f"a link to 'javascript:alert(1)' {LINK}"),
+    "space-entity-before-scheme": ("[x](&#32;javascript:alert(1))", f"a link to ' javascript:alert(1)' {LINK}"),
+    "colon-entity": ("[x](javascript&#58;alert(1))", f"a link to 'javascript:alert(1)' {LINK}"),
+    "tab-entity": ("[x](java&#9;script:alert(1))", f"a link to 'java\tscript:alert(1)' {LINK}"),
+    "data-url": ("[x](data:text/html;base64,PHNjcmlwdD4=)", f"a link to 'data:text/html;base64,PHNjcmlwdD4=' {LINK}"),
+    "mailto": ("[x](mailto:a@example.org)", f"a link to 'mailto:a@example.org' {LINK}"),
+    "protocol-relative": ("[x](//evil.example.org/)", f"a link to '//evil.example.org/' {LINK}"),
+    "backslash-host": ("[x](\\\\\\\\evil.example.org/)", f"a link to '\\\\evil.example.org/' {LINK}"),
+    "relative": (
+        "[x](../faq/)",
+        "a link to '../faq/': links in data go to http(s) addresses; to point at a section of this site, "
+        "use evidence or related",
+    ),
+    "heading": ("# Heading", f"a heading (# ...) {TAKES}"),
+    "setext-heading": ("Heading\n=======", f"a heading (# ...) {TAKES}"),
+    "admonition": ("!!! danger\n    Boo", f"an admonition (!!! ...) {TAKES}"),
+    "details": ("??? note\n    Boo", f"a collapsible block (??? ...) {TAKES}"),
+    "tabs": ('=== "A"\n    Boo', f'an attribute list or id (class="tabbed-set tabbed-alternate" on <div>) {TAKES}'),
+    "abbreviation": ("*[Keras]: A trap\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
+    "unused-abbreviation": ("*[Nothing]: Lost text\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
+    "image": ("![x](https://keras.io/x.png)", f"an image {TAKES}"),
+    "table": ("| a | b |\n| - | - |\n| 1 | 2 |", f"a table {TAKES}"),
+    "rule": ("One\n\n---\n\nTwo", f"a horizontal rule (---) {TAKES}"),
+    "brackets": ("[" * 65, "more than 64 '[' in one field; split it or drop some"),
+    "too-long": ("x" * 2001, "expected 'str' of length <= 2000, got text"),
+}
+
+# (file, line prefix, value, the refusal after "file:line:column: field: ")
+REFUSED_LINES = {
+    "description-heading": (
+        ASPECT,
+        "description:",
+        "# Big",
+        f"a Markdown block (heading, admonition, abbreviation) is not allowed {LINE}",
+    ),
+    "description-admonition": (
+        ASPECT,
+        "description:",
+        '!!! danger "x"',
+        f"a Markdown block (heading, admonition, abbreviation) is not allowed {LINE}",
+    ),
+    "description-breaks-meta": (
+        ASPECT,
+        "description:",
+        'Say "><script>alert(1)</script>',
+        f"raw HTML is not allowed {LINE}",
+    ),
+    "title-id": (ASPECT, "title:", "Overview {#faq}", f"an attribute list ({{...}}) is not allowed {LINE}"),
+    "title-closes-title": (
+        ASPECT,
+        "title:",
+        "Overview </title><script>",
+        "expected a single line of text without < or > (it titles a page)",
+    ),
+    "cell-link": (
+        ASPECT,
+        "  keras:",
+        "[x](javascript:alert(1))",
+        f"a Markdown link is not allowed (sources go in their own list) {LINE}",
+    ),
+    "cell-abbreviation": (
+        ASPECT,
+        "  keras:",
+        "*[Keras]: x",
+        f"a Markdown block (heading, admonition, abbreviation) is not allowed {LINE}",
+    ),
+    "name-html": (TOOL, "name:", "Tensor<b>Flow</b>", f"raw HTML is not allowed {LINE}"),
+}
+
+# Accepted: each shows as typed and is checked in one build (each case edits a field of its own)
+ACCEPTED_ANSWERS = {
+    "attribute-list-inline": "Fast. {: foo onclick=alert(1)}",
+    "fence-holding-markup": "```\n{: onclick=x} <script>alert(1)</script>\n```",
+    "entities": "&lt;script&gt;alert(1)&lt;/script&gt; is text",
+    "autolink": "<https://keras.io/>",
+    "code-holding-html": "Use `<br onclick=x>` and `</code><script>alert(1)</script>`",
+    "emphasis-and-link": '**Bold**, *em* and [Keras](https://keras.io/ "a title")',
+    "highlighted-code": "```python\nimport keras\n```",
+    "inline-highlight": "`#!python import keras`",
+    "backticks-across-fields": "open ` here",
+}
+ACCEPTED_LINES = {
+    "description-quotes": (ASPECT, "description:", 'Quote " and `</code><b>` & an ampersand'),
+    "title-brace": (ASPECT, "title:", "Overview {"),
+    "cell-pipes": (ASPECT, "  keras:", "Keras \\| split | cell `a|b`"),
+    "cell-markdown": (ASPECT, "  tensorflow:", "` here *star* _under_ [x] ![y] \\"),
+    "name-quote": (TOOL, "name:", 'Tensor"Flow'),
+}
+
+
+def line_of(project: Path, file: str, prefix: str) -> int:
+    lines = (project / file).read_text(encoding="utf-8").split("\n")
+    return next(i for i, line in enumerate(lines) if line.startswith(prefix)) + 1
+
+
+def refusal(project: Path, case: str) -> str:
+    """Apply a refused case to ``project``; return the one message it must give."""
+    if case in REFUSED_ANSWERS:
+        text, cause = REFUSED_ANSWERS[case]
+        (project / FAQ).write_text(question(text), encoding="utf-8")
+        return f"{FAQ}:4:1: answer: {cause}"
+    file, prefix, value, cause = REFUSED_LINES[case]
+    set_line(project, file, prefix, value)
+    column = len(prefix) - len(prefix.lstrip()) + 1
+    field = "summary." + prefix.strip(" :") if prefix.startswith(" ") else prefix.rstrip(":")
+    return f"{file}:{line_of(project, file, prefix)}:{column}: {field}: {cause}"
+
+
+@pytest.mark.parametrize("case", [*REFUSED_ANSWERS, *REFUSED_LINES])
+def test_hostile_data_is_refused_with_one_message_by_check_and_build_alike(tmp_path: Path, case: str) -> None:
+    project = copy_project(tmp_path)
+    message = refusal(project, case)
+    assert problems_of(project / "data") == [message]
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+LIVE = ("script", "h1", "h2", "abbr", "img", "iframe", "object", "embed", "form", "details", "input", "table")
+
+
+def census(page: BeautifulSoup) -> dict[str, int]:
+    """How many elements of each kind that data could smuggle in a page holds."""
+    counts = {tag: len(page.find_all(tag)) for tag in LIVE}
+    counts["admonition"] = len(page.select(".admonition"))
+    return counts
+
+
+def assert_no_live_markup(page: BeautifulSoup, where: str) -> None:
+    for element in page.find_all(True):
+        for name, value in element.attrs.items():
+            assert not name.lower().startswith("on"), f"{where}: <{element.name} {name}>"
+            if name in ("href", "src", "action", "formaction") and isinstance(value, str):
+                scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value)
+                assert scheme is None or scheme.group(1).lower() in ("http", "https"), f"{where}: {value}"
+
+
+def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path, built_site: Path) -> None:
+    project = copy_project(tmp_path)
+    for number, text in enumerate(ACCEPTED_ANSWERS.values()):
+        record = question(text).replace("id: hostile", f"id: hostile-{number}")
+        (project / f"data/faq/hostile-{number}.yml").write_text(record, encoding="utf-8")
+    for file, prefix, value in ACCEPTED_LINES.values():
+        set_line(project, file, prefix, value)
+    generate(project / "data", project / "docs")  # make check accepts it
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        assert_no_live_markup(page, name)
+        baseline = built_site / name
+        if baseline.exists():
+            assert census(page) == census(BeautifulSoup(baseline.read_text(encoding="utf-8"), "lxml")), name
+
+    overview = BeautifulSoup((site / "aspects/overview/index.html").read_text(encoding="utf-8"), "lxml")
+    assert overview.find("meta", attrs={"name": "description"})["content"] == 'Quote " and </code><b> & an ampersand'
+    assert overview.find("h1", id="overview").get_text().removesuffix("¶") == "Overview {"
+    assert overview.find("h3", id="what-it-is--tensorflow").get_text().startswith('Tensor"Flow')
+    summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "lxml")
+    first_row = summary.select("table tbody tr")[0]
+    cells = [cell.get_text() for cell in first_row.find_all("td")]
+    assert cells[1:] == ["Keras \\| split | cell a|b", "` here *star* _under_ [x] ![y] \\"]
+    faq = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
+    code = [element.get_text() for element in faq.select("#hostile-4 ~ p code")][:2]
+    assert code == ["<br onclick=x>", "</code><script>alert(1)</script>"]
+
+
+# -- random Markdown through the real render path -----------------------------------------------------------
+
+PIECES = [
+    "text",
+    " ",
+    "\n",
+    "\n\n",
+    "    ",
+    "- ",
+    "1. ",
+    "> ",
+    "# ",
+    "!!! note\n    ",
+    "??? x\n    ",
+    '=== "a"\n    ',
+    "*[x]: y\n",
+    "`",
+    "```",
+    "*",
+    "_",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "]: ",
+    "{:",
+    "{#x}",
+    "{: onclick=alert(1)}",
+    "<",
+    ">",
+    "&",
+    "&#58;",
+    "&#32;",
+    "javascript:",
+    "data:",
+    "//",
+    "https://e.org/",
+    "mailto:a@b.c",
+    "\\",
+    "|",
+    "---",
+    "<script>",
+    "<a href=x>",
+    '"',
+    "'",
+    "=",
+    "\t",
+    "é",
+    "\u00a0",
+]
+
+
+def fixture_documents() -> list:
+    project = Path(__file__).parent / "fixtures" / "three-tools"
+    paths = sorted((project / "data").rglob("*.yml"))
+    return [load_bytes(path.read_bytes(), path.relative_to(project).as_posix()) for path in paths]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_random_markdown_is_refused_or_rendered_without_live_markup(text: str) -> None:
+    raw = question(text or "x").encode()
+    document = load_bytes(raw, "data/faq/hostile.yml")
+    if not hasattr(document, "data"):
+        return  # refused by the loader (for example a YAML problem), with a message
+    others = [doc for doc in fixture_documents() if doc.file != "data/faq/what-is-alpha.yml"]
+    document.data["topic"] = "general"
+    result = validate([*others, document], site_prose())
+    if isinstance(result, list):
+        assert all(problem.file.startswith("data/") and problem.line for problem in result)
+        return
+    assert isinstance(result, Site)
+    fragment = BeautifulSoup(result.html[text or "x"], "html.parser")
+    assert_no_live_markup(fragment, repr(text))
+    for element in fragment.find_all(True):
+        assert element.name in TAGS, f"<{element.name}> from {text!r}"
+        assert set(element.attrs) <= ATTRIBUTES.get(element.name, set()), f"{element} from {text!r}"
