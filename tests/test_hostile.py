@@ -156,7 +156,7 @@ ACCEPTED_ANSWERS = {
 }
 ACCEPTED_LINES = {
     "description-quotes": (ASPECT, "description:", 'Quote " and `</code><b>` & an ampersand'),
-    "title-brace": (ASPECT, "title:", "Overview {"),
+    "title-brace": (ASPECT, "title:", "Overview & co {"),
     "cell-pipes": (ASPECT, "  keras:", "Keras \\| split | cell `a|b`"),
     "cell-markdown": (ASPECT, "  tensorflow:", "` here *star* _under_ [x] ![y] \\"),
     "name-quote": (TOOL, "name:", 'Tensor"Flow'),
@@ -231,7 +231,9 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
 
     overview = BeautifulSoup((site / "aspects/overview/index.html").read_text(encoding="utf-8"), "lxml")
     assert overview.find("meta", attrs={"name": "description"})["content"] == 'Quote " and </code><b> & an ampersand'
-    assert overview.find("h1", id="overview").get_text().removesuffix("¶") == "Overview {"
+    assert overview.find("h1", id="overview").get_text().removesuffix("¶") == "Overview & co {"
+    assert overview.title is not None and overview.title.get_text() == "Overview & co { - Keras vs TensorFlow"
+    assert [a.get_text(strip=True) for a in overview.select("nav a[href='./']")] == ["Overview & co {"]
     assert overview.find("h3", id="what-it-is--tensorflow").get_text().startswith('Tensor"Flow')
     summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "lxml")
     first_row = summary.select("table tbody tr")[0]
