@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -177,10 +178,11 @@ def test_folders_links_and_pipes_named_like_data_are_reported_not_read(tmp_path:
     os.mkfifo(data / "faq" / "pipe.yml")  # reading it would wait for ever
     (data / "faq" / "old.yaml").write_text("id: old\n", encoding="utf-8")
     link = "is a symbolic link; data/ holds regular files only (copy the file here instead)"
+    not_yml = "only .yml files belong under data/; rename it (data files end in exactly .yml) or move it"
     assert problems_of(data) == [
         f"data/faq/dangling.yml: {link}",
         "data/faq/folder.yml: is a folder; a data file must be a regular file",
-        "data/faq/old.yaml: data files end in .yml; rename it",
+        f"data/faq/old.yaml: {not_yml}",
         f"data/faq/outside.yml: {link}",
         "data/faq/pipe.yml: is not a regular file (a pipe, socket or device); it is not read",
         f"data/linked: {link}",
@@ -198,3 +200,43 @@ def test_a_file_that_vanishes_before_it_is_read_is_a_problem_not_a_traceback(tmp
     assert str(load.load_file(tmp_path / "gone.yml", "data/faq/gone.yml")) == (
         "data/faq/gone.yml: cannot be read: No such file or directory"
     )
+
+
+@pytest.mark.parametrize("name", ["x.YML", "x.yml ", "notes.txt", "faq-as-a-file"])
+def test_files_not_named_exactly_like_data_are_reported_not_skipped(tmp_path: Path, name: str) -> None:
+    data = copy_fixture(tmp_path)
+    (data / name).write_text("id: x\n", encoding="utf-8")
+    message = "only .yml files belong under data/; rename it (data files end in exactly .yml) or move it"
+    assert problems_of(data) == [f"data/{name}: {message}"]
+
+
+def test_a_folder_of_records_replaced_by_a_file_is_reported(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    shutil.rmtree(data / "faq")
+    (data / "faq").write_text("", encoding="utf-8")
+    assert "data/faq: only .yml files belong under data/" in problems_of(data)[0]
+
+
+@pytest.mark.parametrize(
+    ("escape", "name"),
+    [
+        ("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\\0", "U+0000 (a control character)"),
+        ("\\e", "U+001B (a control character)"),
+        ("\\r", "U+000D (a control character)"),
+        ("\\u2028", "U+2028 (LINE SEPARATOR)"),
+    ],
+)
+def test_invisible_characters_written_as_yaml_escapes_are_refused(escape: str, name: str) -> None:
+    assert problem(f'id: a\ntitle: "safe {escape} text"\n'.encode()) == (
+        f"data/aspects/x.yml:2:8: the value holds invisible character {name} (an escape?); delete it"
+    )
+    assert "invisible character" in problem(f'id: a\n"key{escape}": 1\n'.encode())
+
+
+def test_a_file_name_with_an_invisible_character_is_shown_escaped(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    (data / "faq" / "\x1b[2Jx.yml").write_text("id: x\n", encoding="utf-8")
+    assert problems_of(data) == [
+        "data/faq/\\x1b[2Jx.yml: the file name holds an invisible character or is not UTF-8; rename it"
+    ]

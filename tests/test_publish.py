@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from support.project import BUILD_ENV, copy_project, edit
+from support.project import BUILD_ENV, copy_project, edit, mkdocs_build
 
 VENV = Path(sys.prefix)
 
@@ -125,3 +125,11 @@ def test_serve_keeps_serving_the_last_good_site_while_the_data_has_problems(tmp_
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_kits_strict_build_fails_on_a_warning(tmp_path: Path) -> None:
+    # MkDocs 1.6 with --quiet drops warnings before --strict counts them: the kit must not be quiet
+    project = copy_project(tmp_path)
+    edit(project / "docs" / "about.md", "# About", "# About\n\nSee [nothing](nothing.md).")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0 and "nothing.md" in result.stderr

@@ -37,14 +37,12 @@ def test_unknown_field_suggests_the_right_name(data: Path) -> None:
 
 def test_wrong_type_names_the_field_path(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "order: 10", "order: ten")
-    assert problems_of(data) == ["data/aspects/basics.yml:3:1: order: expected 'int', got 'str'"]
+    assert problems_of(data) == ["data/aspects/basics.yml:3:1: order: expected a whole number, got text"]
 
 
 def test_wrong_type_deep_inside_a_point(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "text: Beta is faster.", "text: [Beta, is, faster]")
-    assert problems_of(data) == [
-        "data/aspects/basics.yml:26:30: points[1].tools.beta.text: expected 'str', got 'array'"
-    ]
+    assert problems_of(data) == ["data/aspects/basics.yml:26:30: points[1].tools.beta.text: expected text, got a list"]
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(data: Path) -> None:
@@ -54,7 +52,7 @@ def test_every_problem_in_every_file_is_reported_in_one_run(data: Path) -> None:
     edit(data / "faq" / "what-is-alpha.yml", "topic: general", "topic: generals")
     messages = problems_of(data)
     assert messages == [
-        "data/aspects/basics.yml:3:1: order: expected 'int', got 'str'",
+        "data/aspects/basics.yml:3:1: order: expected a whole number, got text",
         "data/aspects/basics.yml:22:5: points[1]: missing required field 'title'",
         "data/aspects/basics.yml:23:5: points[1].tittle: unknown field 'tittle' (did you mean 'title'?)",
         "data/faq/what-is-alpha.yml:3:1: topic: unknown topic 'generals' (did you mean 'general'?)",
@@ -198,3 +196,33 @@ def test_unexpected_file_location(data: Path) -> None:
 def test_html_inside_code_is_allowed(data: Path) -> None:
     edit(data / "faq" / "what-is-alpha.yml", "answer: Alpha is the first made-up tool.", "answer: 'Use `<br>`.'")
     assert load_site(data).questions[0].answer == "Use `<br>`."
+
+
+def test_an_aspect_cannot_take_the_address_of_the_aspects_folder(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "aliases: [fundamentals]", "aliases: [fundamentals, index]")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:32:25: aliases[1]: 'index' is the id of the aspects folder's own page "
+        "(served at aspects/); choose another id"
+    ]
+
+
+@pytest.mark.parametrize("broken", ["id: basics\ntitle: [unclosed\n", "\x00"])
+def test_a_file_that_cannot_be_read_is_reported_once_not_wherever_it_is_referred_to(data: Path, broken: str) -> None:
+    (data / "aspects" / "basics.yml").write_text(broken, encoding="utf-8")
+    (data / "tools" / "beta.yml").write_text(broken, encoding="utf-8")
+    (data / "topics.yml").write_text(broken, encoding="utf-8")
+    files = [message.split(":")[0] for message in problems_of(data)]
+    assert files == ["data/aspects/basics.yml", "data/tools/beta.yml", "data/topics.yml"]
+
+
+def test_a_value_of_a_mapping_is_named_by_its_key(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "  beta: Beta in one line | with a pipe.", f"  beta: {'x' * 201}")
+    assert problems_of(data) == ["data/aspects/basics.yml:7:3: summary.beta: expected 'str' of length <= 200, got text"]
+
+
+def test_yaml_reading_a_word_as_true_or_false_is_explained(data: Path) -> None:
+    edit(data / "tools" / "alpha.yml", "licence: MIT", "licence: no")
+    assert problems_of(data) == [
+        "data/tools/alpha.yml:9:1: licence: expected text, got true/false "
+        "(YAML read it as such: put the text in quotes)"
+    ]

@@ -26,6 +26,10 @@ def aspect_page(aspect_id: str) -> str:
     return f"{ASPECT_DIR}/{aspect_id}.md"
 
 
+RESERVED_ASPECT_IDS = {"index": "the aspects folder's own page (served at aspects/)"}
+"""Names an aspect page or redirect cannot take: ``aspects/index.md`` is served at ``aspects/``."""
+
+
 def redirect_page(alias: str) -> str:
     """The file that answers a renamed aspect's old address, ``aspects/<alias>/`` (use_directory_urls)."""
     return f"{ASPECT_DIR}/{alias}/index.html"

@@ -32,7 +32,8 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
     Block fields are rendered with ``markdown``, by default the setup of the ``mkdocs.yml`` beside
     ``data_dir``."""
     documents, problems = load_tree(data_dir, data_dir.parent)
-    result = validate(documents, prose(markdown or read_setup(data_dir.parent / "mkdocs.yml")))
+    unreadable = [problem.file for problem in problems]
+    result = validate(documents, prose(markdown or read_setup(data_dir.parent / "mkdocs.yml")), unreadable)
     if problems or not isinstance(result, Site):
         raise DataError(problems + ([] if isinstance(result, Site) else result))
     return result

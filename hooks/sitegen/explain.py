@@ -6,6 +6,7 @@ every unknown, missing or ill-typed field is reported at once, each at its line 
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import typing
@@ -21,8 +22,9 @@ T = TypeVar("T")
 _FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
     "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
     "^https?://": "an http:// or https:// URL",
-    "^[^<>": "a single line of text without < or > (it titles a page)",
-    "^[^\\": "a single line of text",
+    "[^<>": 'a single line of text without <, >, & or " (it titles a page)',
+    "[^\\\\r\\\\n": "a single line of text",
+    "regex '\\\\S'": "some text, not only spaces",
 }
 
 
@@ -69,7 +71,7 @@ def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Pr
             yield from _explain(doc, value[name], info.type, (*path, name))
         return
     origin = typing.get_origin(inner)
-    if origin in (list, dict) and _has_struct(inner):
+    if origin in (list, dict):
         item_type = typing.get_args(inner)[-1]
         if origin is list and isinstance(value, list):
             found = [p for i, item in enumerate(value) for p in _explain(doc, item, item_type, (*path, i))]
@@ -104,6 +106,12 @@ def _friendly(message: str, value: Any) -> str:
     for pattern, meaning in _FRIENDLY.items():
         if pattern in message:
             return f"expected {meaning}"
+    wrong_type = re.match(r"Expected `(\w+)`, got `\w+`", message)
+    if wrong_type:
+        expected = {"str": "text", "int": "a whole number", "array": "a list", "object": "a mapping"}
+        message = f"Expected {expected.get(wrong_type.group(1), wrong_type.group(1))}, got {_describe(value)}"
+        if wrong_type.group(1) == "str" and isinstance(value, bool | int | float | datetime.date):
+            message += " (YAML read it as such: put the text in quotes)"
     message = message.replace("`", "'")
     if message.startswith("Expected") and ", got" not in message:
         message += f", got {_describe(value)}"
@@ -112,6 +120,7 @@ def _friendly(message: str, value: Any) -> str:
 
 def _describe(value: Any) -> str:
     names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
+    names |= {datetime.date: "a date", datetime.datetime: "a date and time"}
     return "nothing" if value is None else names.get(type(value), type(value).__name__)
 
 
@@ -119,8 +128,3 @@ def _unwrap(kind: Any) -> Any:
     while typing.get_origin(kind) is typing.Annotated:
         kind = typing.get_args(kind)[0]
     return kind
-
-
-def _has_struct(kind: Any) -> bool:
-    item = _unwrap(typing.get_args(kind)[-1])
-    return isinstance(item, type) and issubclass(item, msgspec.Struct)

@@ -40,11 +40,16 @@ _PLAIN_TAGS = {
 _STR = "tag:yaml.org,2002:str"
 _scalars = yaml.constructor.SafeConstructor()
 _resolver = yaml.resolver.Resolver()
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+_INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
 )
-"""Control characters, zero-width characters and bidi controls: invisible in an editor, so a reviewer cannot
-see what they do to the text around them. Tabs and line breaks are allowed."""
+_FORBIDDEN = re.compile(f"[{_INVISIBLE}]")
+"""Control, zero-width, bidi, line-separator and tag characters: invisible in an editor, so a reviewer
+cannot see what they do to the text around them. Tabs and line breaks are allowed in the file."""
+_FORBIDDEN_IN_VALUES = re.compile(f"[\r{_INVISIBLE}]")
+"""The same in a value, where they can also arrive through a YAML escape ("\\u202e"); and a carriage
+return, which no line break in the file gives a value (YAML turns those into ``\\n``)."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def load_tree(root: Path, base: Path) -> tuple[list[Document], list[Problem]]:
     problems: list[Problem] = []
     for path, mode in _entries(root):
         name = path.relative_to(base).as_posix()
-        result = _refusal(name, mode) or load_file(path, name)
+        result = _bad_name(name) or _refusal(name, mode) or load_file(path, name)
         if isinstance(result, Problem):
             problems.append(result)
         else:
@@ -92,7 +97,8 @@ def is_ignored(name: str) -> bool:
 
 
 def _entries(folder: Path) -> list[tuple[Path, int]]:
-    """Every entry under ``folder`` that looks like data, with its mode, without following links."""
+    """Every entry under ``folder`` but hidden and editor files, with its mode, without following links;
+    the entries of its folders instead of the folders, except for a folder named like a data file."""
     found: list[tuple[Path, int]] = []
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda entry: entry.name)
@@ -100,16 +106,23 @@ def _entries(folder: Path) -> list[tuple[Path, int]]:
         if is_ignored(entry.name):
             continue
         mode = entry.stat(follow_symlinks=False).st_mode
-        path = Path(entry.path)
-        if stat.S_ISDIR(mode) and not entry.name.endswith((SUFFIX, ".yaml")):
-            found += _entries(path)
-        elif entry.name.endswith((SUFFIX, ".yaml")) or stat.S_ISLNK(mode):
-            found.append((path, mode))
+        if stat.S_ISDIR(mode) and not entry.name.lower().endswith((SUFFIX, ".yaml")):
+            found += _entries(Path(entry.path))
+        else:
+            found.append((Path(entry.path), mode))
     return found
 
 
+def _bad_name(name: str) -> Problem | None:
+    """A name that messages could not show as it is: invisible characters, or bytes that are not UTF-8."""
+    if _FORBIDDEN_IN_VALUES.search(name) or "\n" in name or any("\udc80" <= char <= "\udcff" for char in name):
+        shown = ascii(name)[1:-1]
+        return Problem(shown, 0, 0, "", "the file name holds an invisible character or is not UTF-8; rename it")
+    return None
+
+
 def _refusal(name: str, mode: int) -> Problem | None:
-    """Why an entry that looks like data is not read, if it is not a regular ``*.yml`` file."""
+    """Why an entry under ``data/`` is not read, if it is not a regular ``*.yml`` file."""
     if stat.S_ISLNK(mode):
         why = "is a symbolic link; data/ holds regular files only (copy the file here instead)"
     elif stat.S_ISDIR(mode):
@@ -117,7 +130,7 @@ def _refusal(name: str, mode: int) -> Problem | None:
     elif not stat.S_ISREG(mode):
         why = "is not a regular file (a pipe, socket or device); it is not read"
     elif not name.endswith(SUFFIX):
-        why = f"data files end in {SUFFIX}; rename it"
+        why = f"only {SUFFIX} files belong under data/; rename it (data files end in exactly {SUFFIX}) or move it"
     else:
         return None
     return Problem(name, 0, 0, "", why)
@@ -156,10 +169,7 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
         return Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")
     if bad := _FORBIDDEN.search(text):
         line, column = _line_column(text, bad.start())
-        char = bad.group()
-        label = unicodedata.name(char, "a control character")
-        message = f"invisible character U+{ord(char):04X} ({label}) is not allowed; delete it"
-        return Problem(name, line, column, "", message)
+        return Problem(name, line, column, "", f"{_invisible(bad.group())} is not allowed; delete it")
     try:
         return Document(name, *_values(text))
     except _Invalid as err:
@@ -168,6 +178,10 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
         return _syntax_problem(name, text, err)
     except yaml.YAMLError as err:
         return Problem(name, 0, 0, "", f"YAML error: {err}")
+
+
+def _invisible(char: str) -> str:
+    return f"invisible character U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
 
 
 def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
@@ -220,6 +234,8 @@ def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
         if not isinstance(event, yaml.NodeEvent):
             continue
         line, column = _mark(event)
+        if isinstance(event, yaml.ScalarEvent) and (bad := _FORBIDDEN_IN_VALUES.search(event.value)):
+            raise _Invalid(line, column, f"the value holds {_invisible(bad.group())} (an escape?); delete it")
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _Invalid(line, column, "anchors (&name) and aliases (*name) are not allowed; write the value out")
         parent = stack[-1] if stack else None

@@ -11,13 +11,12 @@ block, and headings stay Markdown so that the table of contents, permalinks and 
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterable
 
 from .addresses import FILTER_INPUT, SEARCH_EXCLUDE, Css, relative
 from .model import Source
-from .prose import line_html
+from .prose import line_html, url_html
 
 
 def front_matter(title: str, description: str) -> str:
@@ -48,7 +47,7 @@ def link(target: str, text: str, here: str) -> str:
 
 def web_link(url: str, text: str) -> str:
     """A link to another site, as HTML: ``url`` is an http(s) URL (validated), ``text`` is HTML."""
-    return f'<a href="{html.escape(url, quote=True)}">{text}</a>'
+    return f'<a href="{url_html(url)}">{text}</a>'
 
 
 def source_link(source: Source) -> str:

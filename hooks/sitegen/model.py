@@ -13,22 +13,32 @@ import msgspec
 
 from .addresses import split_ref
 
-ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+END = r"$(?![\s\S])"
+"""The end of the text. A bare ``$`` also matches before a final line break in Python (not in the
+JavaScript of editors that read the JSON Schemas), so patterns end with this."""
+ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*" + END
 """One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
 
 Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s<>\"']+$")]
-Line = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\n]+$")]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s<>\"'`\[\]\\{}|^]+" + END, max_length=500)]
+"""An http(s) URL made only of characters a URL may hold unescaped (RFC 3986), so none of Markdown's."""
+Line = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^(?=.*\S)[^\r\n\u2028\u2029\x85]+" + END)]
 """A one-line field: plain text, with `inline code` at most; shown exactly as typed."""
-Title = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"^[^<>\n]+$")]
-"""A one-line field that also titles a page (in ``<title>`` and the navigation)."""
+Title = Annotated[str, msgspec.Meta(max_length=120, pattern=r"^(?=.*\S)[^<>&\"\r\n\u2028\u2029\x85]+" + END)]
+"""A one-line field that also titles a page: MkDocs' theme places it in ``<title>``, the navigation
+and attributes, escaping it in some places and not in others, so it holds no ``<``, ``>``, ``&``
+or ``"``."""
 BLOCK_MAX = 2000
-Block = Annotated[str, msgspec.Meta(min_length=1, max_length=BLOCK_MAX)]
+Block = Annotated[str, msgspec.Meta(max_length=BLOCK_MAX, pattern=r"\S")]
 """A block field: Markdown paragraphs, lists, code and links, rendered by :mod:`sitegen.prose`.
 
 At most 2,000 characters (the longest real answer has 743): with at most ``BLOCK_MAX_BRACKETS``
 ``[``, the slowest Markdown input of that size renders in about 40 ms."""
 BLOCK_MAX_BRACKETS = 64
+
+
+Aliases = Annotated[list[Id], msgspec.Meta(max_length=20)]
+"""The old ids of a record; each is an anchor, and an aspect's a redirect page, so there are few."""
 
 
 class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -69,10 +79,10 @@ class Point(Record, frozen=True, kw_only=True):
     title: Line
     tools: dict[Id, ToolText]
     verdict: Block | None = None
-    evidence: list[Line] = []
+    evidence: Annotated[list[Line], msgspec.Meta(max_length=20)] = []
     """References to other sections, written ``aspect`` or ``aspect#point``."""
     sources: list[Source] = []
-    aliases: list[Id] = []
+    aliases: Aliases = []
 
 
 class Aspect(Record, frozen=True, kw_only=True):
@@ -89,7 +99,7 @@ class Aspect(Record, frozen=True, kw_only=True):
     verdict: Block | None = None
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
-    aliases: list[Id] = []
+    aliases: Aliases = []
 
 
 class Topic(Record, frozen=True, kw_only=True):
@@ -107,11 +117,11 @@ class Question(Record, frozen=True, kw_only=True):
     topic: Id
     order: int = 100
     answer: Block
-    related: list[Line] = []
+    related: Annotated[list[Line], msgspec.Meta(max_length=20)] = []
     """Aspects or points this answer draws on, written ``aspect`` or ``aspect#point``."""
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
-    aliases: list[Id] = []
+    aliases: Aliases = []
 
 
 def block_fields() -> frozenset[str]:

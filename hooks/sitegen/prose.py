@@ -33,7 +33,7 @@ from pygments.token import STANDARD_TYPES
 
 # -- lines ----------------------------------------------------------------------------------------------
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+_TICKS = re.compile(r"`+")
 _MARKDOWN_CHARS = {ord(char): f"&#{ord(char)};" for char in "\\`*_[]{}#!|~^=<>&\"'"}
 """Every character that Markdown, one of its extensions or HTML gives a meaning to in running text."""
 
@@ -42,18 +42,53 @@ def _escape(text: str) -> str:
     return text.translate(_MARKDOWN_CHARS)
 
 
+def code_spans(text: str) -> list[tuple[int, int, str]]:
+    """The `code` spans of a text as (start, end, content): a run of n backticks opens a span that the next
+    run of exactly n closes. Linear in the number of runs for each length of run (no regex backtracking)."""
+    runs = [(match.start(), match.end()) for match in _TICKS.finditer(text)]
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        close = next((k for k in range(index + 1, len(runs)) if runs[k][1] - runs[k][0] == end - start), None)
+        if close is None:
+            index += 1
+            continue
+        spans.append((start, runs[close][1], text[end : runs[close][0]]))
+        index = close + 1
+    return spans
+
+
+def without_code(text: str) -> str:
+    """The text with its code spans taken out, for checks that code may break."""
+    parts, end = [], 0
+    for start, stop, _ in code_spans(text):
+        parts.append(text[end:start])
+        end = stop
+    return " ".join([*parts, text[end:]])
+
+
 def line_html(text: str) -> str:
     """A one-line field as HTML: its `code` spans as ``<code>``, every other character as itself."""
     parts, end = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        parts += [_escape(text[end : match.start()]), f"<code>{_escape(_code(match.group(2)))}</code>"]
-        end = match.end()
+    for start, stop, content in code_spans(text):
+        parts += [_escape(text[end:start]), f"<code>{_escape(_code(content))}</code>"]
+        end = stop
     return "".join([*parts, _escape(text[end:])])
 
 
 def line_plain(text: str) -> str:
     """A one-line field as plain text (its code spans without backticks), for attributes and titles."""
-    return _CODE_SPAN.sub(lambda match: _code(match.group(2)), text)
+    parts, end = [], 0
+    for start, stop, content in code_spans(text):
+        parts += [text[end:start], _code(content)]
+        end = stop
+    return "".join([*parts, text[end:]])
+
+
+def url_html(url: str) -> str:
+    """An http(s) URL for an ``href`` in a page that Markdown reads: every character Markdown or HTML
+    would read is a character reference, so no code span, link or emphasis can form inside it."""
+    return _escape(url)
 
 
 def attribute(text: str) -> str:
@@ -85,6 +120,16 @@ _CONSTRUCTS = {
     "img": "an image",
     "abbr": "an abbreviation (*[...]: ...)",
 }
+
+
+_CLASSES = {
+    "admonition": "an admonition (!!! ...)",
+    "tabbed-set": "tabs (=== ...)",
+    "filename": "a title on a code block",
+    "footnote": "a footnote",
+    "task-list-item": "a task list",
+}
+"""Constructs of Markdown extensions known by the class they give an element."""
 
 
 @dataclass(frozen=True)
@@ -127,10 +172,8 @@ class Prose:
     """Renders block fields to sanitised HTML with one Markdown instance, remembering each text's result."""
 
     def __init__(self, setup: MarkdownSetup) -> None:
-        self._markdown = markdown.Markdown(extensions=list(setup.extensions), extension_configs=dict(setup.configs))
-        for registry, name in ((self._markdown.preprocessors, "html_block"), (self._markdown.inlinePatterns, "html")):
-            if name in registry:
-                registry.deregister(name)  # raw HTML in data is shown as text (validation refuses it first)
+        self._setup = setup
+        self._markdown = self._new_markdown()
         self._cleaner = nh3.Cleaner(
             tags=set(TAGS),
             attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
@@ -142,10 +185,22 @@ class Prose:
         )
         self.block = lru_cache(maxsize=None)(self._block)  # texts repeat across rebuilds of a live server
 
+    def _new_markdown(self) -> markdown.Markdown:
+        setup = self._setup
+        md = markdown.Markdown(extensions=list(setup.extensions), extension_configs=dict(setup.configs))
+        for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
+            if name in registry:
+                registry.deregister(name)  # raw HTML in data is shown as text (validation refuses it first)
+        return md
+
     def _block(self, text: str) -> tuple[str, tuple[str, ...]]:
         """The text as sanitised HTML, and what the sanitiser had to remove from it (empty when nothing)."""
         self._markdown.reset()
-        rendered = self._markdown.convert(text)
+        try:
+            rendered = self._markdown.convert(text)
+        except RecursionError:  # Python-Markdown recurses once per level of nested lists and quotes
+            self._markdown = self._new_markdown()  # the parser's state is left half-way: start afresh
+            return "", ("lists or quotations nested too deeply",)
         clean = self._cleaner.clean(rendered)
         return clean, tuple(removed(rendered, clean))
 
@@ -195,8 +250,8 @@ def removed(before: str, after: str) -> Iterable[str]:
 def _attribute_words(tag: str, name: str, value: str) -> str:
     if name in ("href", "src"):
         return f"a link to '{value[:60]}' (links go to http or https addresses)"
-    if tag == "div" and name == "class" and "admonition" in value.split():
-        return "an admonition (!!! ...)"
+    if name == "class" and (construct := _CLASSES.keys() & set(value.split())):
+        return _CLASSES[min(construct)]
     return f'an attribute list or id ({name}="{value[:40]}" on <{tag}>)'
 
 

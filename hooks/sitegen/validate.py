@@ -19,14 +19,13 @@ from . import addresses as at
 from .explain import convert, did_you_mean, problem_at
 from .load import Document, PathKey
 from .model import BLOCK_MAX_BRACKETS, Aspect, Problem, Question, Site, Tool, Topics, block_fields
-from .prose import Prose, relative_links
+from .prose import Prose, plain_text, relative_links, without_code
 
 T = TypeVar("T")
 KINDS: dict[str, type[msgspec.Struct]] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
 
 BLOCK_FIELDS = block_fields()
-_CODE = re.compile(r"(`+).+?(?<!`)\1(?!`)", re.DOTALL)
 _RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z!?/]")
 _ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:", re.MULTILINE)
 _BLOCK_TAKES = "is not allowed in this field; it takes paragraphs, lists, code and links"
@@ -71,16 +70,18 @@ class Declared:
 
     files: Mapping[type, list[Document]]
     tools: list[str]
-    points: dict[str, set[str]]
-    """The point ids of each aspect id."""
-    topics: set[str]
+    points: dict[str, set[str] | None]
+    """The point ids of each aspect id; None for an aspect whose file could not be read."""
+    topics: set[str] | None
+    """None when the topics file could not be read."""
 
 
-def validate(documents: list[Document], prose: Prose) -> Site | list[Problem]:
+def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] = ()) -> Site | list[Problem]:
     """Check every document and the references between them; return the site or all problems.
 
     Block fields are rendered to sanitised HTML by ``prose`` on the way, so that what the sanitiser
-    would remove is reported here, with its file and line."""
+    would remove is reported here, with its file and line. ``unreadable`` names the files that could
+    not be loaded (already reported): what refers to them is not reported again."""
     files, problems = _group(documents)
     html: dict[str, str] = {}
 
@@ -93,10 +94,11 @@ def validate(documents: list[Document], prose: Prose) -> Site | list[Problem]:
         questions=_in_order(convert_all(Question)),
         topics=convert_all(Topics),
     )
-    declared = _declared(files)
+    unreadable = tuple(unreadable)
+    declared = _declared(files, unreadable)
     for check in CHECKS:
         problems += check(records, declared)
-    if problems:
+    if problems or unreadable:
         return sorted(set(problems))
     topics = records.topics[0][1].topics
     rank = {topic.id: index for index, topic in enumerate(topics)}
@@ -155,17 +157,27 @@ def _in_order(pairs: list[tuple[Document, R]]) -> list[tuple[Document, R]]:
     return sorted(pairs, key=lambda pair: (pair[1].order, pair[1].id))
 
 
-def _declared(files: Mapping[type, list[Document]]) -> Declared:
+def _declared(files: Mapping[type, list[Document]], unreadable: Iterable[str]) -> Declared:
     def raw_id(value: Any) -> str | None:
         found = value.get("id") if isinstance(value, dict) else None
         return found if isinstance(found, str) else None
 
     tools = [found for doc in files[Tool] if (found := raw_id(doc.data))]
-    points = {}
+    points: dict[str, set[str] | None] = {}
     for doc in files[Aspect]:
         if aspect_id := raw_id(doc.data):
             points[aspect_id] = {str(point.get("id")) for point in _items(doc.data, "points")}
-    topics = {found for doc in files[Topics] for topic in _items(doc.data, "topics") if (found := raw_id(topic))}
+    topics: set[str] | None = {
+        found for doc in files[Topics] for topic in _items(doc.data, "topics") if (found := raw_id(topic))
+    }
+    for file in unreadable:  # its id is presumably its name; its contents are unknown
+        kind, stem = _kind_of(file), PurePosixPath(file).stem
+        if kind is Tool:
+            tools.append(stem)
+        elif kind is Aspect:
+            points[stem] = None
+        elif kind is Topics:
+            topics = None
     return Declared(files, tools, points, topics)
 
 
@@ -196,7 +208,7 @@ def _check_text(doc: Document, prose: Prose, html: dict[str, str]) -> Iterator[P
 
 def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: dict[str, str]) -> Iterator[Problem]:
     """One message per field: the first thing wrong with it."""
-    plain = _CODE.sub("", text)
+    plain = without_code(text)
     if _RAW_HTML.search(plain):
         yield problem_at(doc, path, "raw HTML is not allowed in data; write Markdown (put code in `backticks`)")
     elif _ABBREVIATION.search(plain):
@@ -208,6 +220,8 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
         relative = relative_links(rendered)
         if lost:
             yield problem_at(doc, path, f"{lost[0]} {_BLOCK_TAKES}")
+        elif not plain_text(rendered):
+            yield problem_at(doc, path, "the text shows nothing once rendered (only link definitions?)")
         elif relative:
             message = f"a link to '{relative[0][:60]}': links in data go to http(s) addresses"
             yield problem_at(doc, path, f"{message}; to point at a section of this site, use evidence or related")
@@ -215,7 +229,7 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
 
 
 def _check_line(doc: Document, path: PathKey, text: str) -> Iterator[Problem]:
-    plain = _CODE.sub("", text)
+    plain = without_code(text)
     for pattern, what in _NOT_IN_A_LINE:
         if pattern.search(plain):
             yield problem_at(doc, path, f"{what} in a one-line field; it is plain text, with `code` at most")
@@ -241,9 +255,9 @@ Entry = tuple[Document, PathKey, str]
 
 
 def _required_files(records: Records, declared: Declared) -> Iterator[Problem]:
-    if not declared.files[Topics]:
+    if not declared.files[Topics] and declared.topics is not None:  # None: there, but unreadable
         yield Problem("data/topics.yml", 0, 0, "", "missing: the FAQ topics file is required")
-    if not declared.files[Tool]:
+    if not declared.tools:
         yield Problem("data/tools", 0, 0, "", "no tools: add at least one file such as data/tools/keras.yml")
 
 
@@ -252,6 +266,7 @@ def _unique_ids(records: Records, declared: Declared) -> Iterator[Problem]:
     of one page) each have ids of their own."""
     yield from _duplicates([(doc, ("id",), tool.id) for doc, tool in records.tools], "tool")
     yield from _duplicates(_ids_and_aliases(records.aspects), "aspect")
+    yield from _reserved(_ids_and_aliases(records.aspects), at.RESERVED_ASPECT_IDS, where="")
     yield from _duplicates(_faq_anchors(records), "FAQ topic or question")
 
 
@@ -281,7 +296,7 @@ def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Itera
 
 def _questions_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
     for doc, question in records.questions:
-        if question.topic not in declared.topics:
+        if declared.topics is not None and question.topic not in declared.topics:
             hint = did_you_mean(question.topic, declared.topics)
             yield problem_at(doc, ("topic",), f"unknown topic '{question.topic}'{hint}")
         yield from _check_refs(doc, ("related",), question.related, declared.points)
@@ -323,10 +338,10 @@ def _duplicates(entries: list[Entry], what: str) -> Iterator[Problem]:
             first[value] = (doc, path)
 
 
-def _reserved(entries: list[Entry], reserved: Mapping[str, str]) -> Iterator[Problem]:
+def _reserved(entries: list[Entry], reserved: Mapping[str, str], where: str = " on the same page") -> Iterator[Problem]:
     for doc, path, value in entries:
         if value in reserved:
-            yield problem_at(doc, path, f"'{value}' is the id of {reserved[value]} on the same page; choose another id")
+            yield problem_at(doc, path, f"'{value}' is the id of {reserved[value]}{where}; choose another id")
 
 
 def _check_tools(doc: Document, path: PathKey, texts: Mapping[str, Any], tool_ids: list[str]) -> Iterator[Problem]:
@@ -339,11 +354,13 @@ def _check_tools(doc: Document, path: PathKey, texts: Mapping[str, Any], tool_id
         yield problem_at(doc, path, f"missing an entry for tool{plural} {', '.join(missing)}")
 
 
-def _check_refs(doc: Document, path: PathKey, refs: list[str], points: dict[str, set[str]]) -> Iterator[Problem]:
+def _check_refs(
+    doc: Document, path: PathKey, refs: list[str], points: Mapping[str, set[str] | None]
+) -> Iterator[Problem]:
     for index, ref in enumerate(refs):
         aspect, point = at.split_ref(ref)
         if aspect not in points:
             yield problem_at(doc, (*path, index), f"unknown aspect '{aspect}'{did_you_mean(aspect, points)}")
-        elif point is not None and point not in points[aspect]:
-            hint = did_you_mean(point, points[aspect])
+        elif point is not None and (known := points[aspect]) is not None and point not in known:
+            hint = did_you_mean(point, known)
             yield problem_at(doc, (*path, index), f"aspect '{aspect}' has no point '{point}'{hint}")

@@ -29,8 +29,11 @@ _HOOK_ENTRY = re.compile(r"(?m)^(\s*-\s*)\S*hooks/comparison\.py\s*$")
 
 
 def build_command(config: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
-    """``mkdocs build`` of the project of ``config`` into ``site_dir``, quiet, strict unless told otherwise."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    """``mkdocs build`` of the project of ``config`` into ``site_dir``, strict unless told otherwise.
+
+    Never ``--quiet``: MkDocs 1.6 then drops the warnings before ``--strict`` counts them, and a build
+    with broken links exits 0."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     return [*command, "--strict"] if strict else command
 
 
