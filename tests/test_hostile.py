@@ -168,6 +168,7 @@ ACCEPTED_LINES = {
     "cell-pipes": (ASPECT, "  keras:", "Keras \\| split | cell `a|b`"),
     "cell-markdown": (ASPECT, "  tensorflow:", "` here *star* _under_ [x] ![y] \\"),
     "name-quote": (TOOL, "name:", 'Tensor"Flow'),
+    "url-markdown-characters": (TOOL, "homepage:", "https://www.tensorflow.org/a_b_*c*_(x)~y"),
 }
 
 
@@ -252,6 +253,8 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
     first_row = summary.select("table tbody tr")[0]
     cells = [cell.get_text() for cell in first_row.find_all("td")]
     assert cells[1:] == ["Keras \\| split | cell a|b", "` here *star* _under_ [x] ![y] \\"]
+    homepages = [a["href"] for a in summary.select("a") if a.get_text() == "Home"]
+    assert homepages[-1] == "https://www.tensorflow.org/a_b_*c*_(x)~y"
     faq = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
     code = [element.get_text() for element in faq.select("#hostile-4 ~ p code")][:2]
     assert code == ["<br onclick=x>", "</code><script>alert(1)</script>"]
