@@ -31,6 +31,7 @@ LINE = "in a one-line field; it is plain text, with `code` at most"
 LINK = "(links go to http or https addresses) " + TAKES
 CR = "the value holds invisible character U+000D (a control character) (an escape?); delete it"
 BIDI = "the value holds invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) (an escape?); delete it"
+URL = "expected an http:// or https:// URL"
 TITLE = 'expected a single line of text without <, >, & or " (it titles a page)'
 
 
@@ -46,7 +47,7 @@ def set_line(project: Path, file: str, prefix: str, value: str) -> None:
     path = project / file
     lines = path.read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
-    lines[index] = f"{prefix} {json.dumps(value, ensure_ascii=False)}"
+    lines[index] = f"{prefix} {json.dumps(value)}"  # non-ASCII as YAML escapes, which the loader must see through
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -147,6 +148,21 @@ REFUSED_LINES = {
         f"a Markdown block (heading, admonition, abbreviation) is not allowed {LINE}",
     ),
     "name-html": (TOOL, "name:", "Tensor<b>Flow</b>", f"raw HTML is not allowed {LINE}"),
+    "title-ampersand": (ASPECT, "title:", "Q&amp;A", TITLE),
+    "title-trailing-line-break": (ASPECT, "title:", "Overview\n", TITLE),
+    "question-carriage-return": (FAQ, "question:", "Is it?\r\r??? kvt-question\r\r    x", CR),
+    "escaped-bidi": (ASPECT, "description:", "Safe \u202e text", BIDI),
+    "cell-trailing-line-break": (ASPECT, "  keras:", "Keras\n", "expected a single line of text"),
+    "cell-only-spaces": (ASPECT, "  keras:", "   ", "expected a single line of text"),
+    "url-nested-brackets": (TOOL, "homepage:", "https://e.org/[a[b]c](x:/autofocus/onfocus=alert(1)//)", URL),
+    "url-backticks": (TOOL, "docs:", "https://e.org/`x`", URL),
+    "url-quote": (TOOL, "docs:", 'https://e.org/"onmouseover="alert(1)', URL),
+    "id-trailing-line-break": (
+        FAQ,
+        "id:",
+        "hostile\n",
+        "expected an id: lowercase letters, digits and single hyphens, starting with a letter",
+    ),
 }
 
 # Accepted: each shows as typed and is checked in one build (each case edits a field of its own)
