@@ -96,7 +96,7 @@ REFUSED_ANSWERS = {
     "details": ("??? note\n    Boo", f"a collapsible block (??? ...) {TAKES}"),
     "tabs": ('=== "A"\n    Boo', f"tabs (=== ...) {TAKES}"),
     "code-block-title": ('```python title="x.py"\nx\n```', f"a title on a code block {TAKES}"),
-    "nested-lists": ("1. " * 666, f"lists or quotations nested too deeply {TAKES}"),
+    "nested-lists": ("1. " * 666, f"nesting this deep (lists or quotations) {TAKES}"),
     "abbreviation": ("*[Keras]: A trap\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
     "unused-abbreviation": ("*[Nothing]: Lost text\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
     "image": ("![x](https://keras.io/x.png)", f"an image {TAKES}"),

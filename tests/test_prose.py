@@ -112,6 +112,6 @@ def test_the_worst_markdown_at_the_size_bound_is_within_the_bracket_bound() -> N
 
 def test_a_block_nested_too_deeply_is_refused_and_the_next_one_renders_as_usual() -> None:
     prose = Prose(read_setup(CONFIG))
-    assert prose.block("1. " * 666) == ("", ("lists or quotations nested too deeply",))
+    assert prose.block("1. " * 666) == ("", ("nesting this deep (lists or quotations)",))
     assert prose.block("![x](https://keras.io/x.png)")[1] == ("an image",)
     assert prose.block("- a\n- b")[0] == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"

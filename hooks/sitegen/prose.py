@@ -200,7 +200,7 @@ class Prose:
             rendered = self._markdown.convert(text)
         except RecursionError:  # Python-Markdown recurses once per level of nested lists and quotes
             self._markdown = self._new_markdown()  # the parser's state is left half-way: start afresh
-            return "", ("lists or quotations nested too deeply",)
+            return "", ("nesting this deep (lists or quotations)",)
         clean = self._cleaner.clean(rendered)
         return clean, tuple(removed(rendered, clean))
 
