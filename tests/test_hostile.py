@@ -6,7 +6,6 @@ build alike), or builds a site in which nothing from the data is live markup.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -32,6 +31,8 @@ LINK = "(links go to http or https addresses) " + TAKES
 CR = "the value holds invisible character U+000D (a control character) (an escape?); delete it"
 BIDI = "the value holds invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) (an escape?); delete it"
 URL = "expected an http:// or https:// URL"
+NESTED = "lists or quotations nested deeper than 16 levels"
+HANGUL = "the value holds invisible character U+3164 (HANGUL FILLER) (an escape?); delete it"
 TITLE = 'expected a single line of text without <, >, & or " (it titles a page)'
 
 
@@ -42,12 +43,26 @@ def question(answer: str, **fields: object) -> str:
     return yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
 
 
+def yaml_quoted(value: str) -> str:
+    """A YAML double-quoted scalar with every character outside printable ASCII as an escape, which the
+    loader must see through."""
+
+    def escape(char: str) -> str:
+        if char in '"\\':
+            return "\\" + char
+        if " " <= char <= "~":
+            return char
+        return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+
+    return '"' + "".join(escape(char) for char in value) + '"'
+
+
 def set_line(project: Path, file: str, prefix: str, value: str) -> None:
     """Give the one-line field on the line starting with ``prefix`` (``"title:"``, ``"  keras:"``) a new value."""
     path = project / file
     lines = path.read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
-    lines[index] = f"{prefix} {json.dumps(value)}"  # non-ASCII as YAML escapes, which the loader must see through
+    lines[index] = f"{prefix} {yaml_quoted(value)}"
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -95,8 +110,30 @@ REFUSED_ANSWERS = {
     "admonition": ("!!! danger\n    Boo", f"an admonition (!!! ...) {TAKES}"),
     "details": ("??? note\n    Boo", f"a collapsible block (??? ...) {TAKES}"),
     "tabs": ('=== "A"\n    Boo', f"tabs (=== ...) {TAKES}"),
-    "code-block-title": ('```python title="x.py"\nx\n```', f"a title on a code block {TAKES}"),
-    "nested-lists": ("1. " * 666, f"nesting this deep (lists or quotations) {TAKES}"),
+    "nested-lists": ("1. " * 666, NESTED),
+    "nested-at-the-stack-limit": ("- " * 488 + "x", NESTED),
+    "nested-quotes": ("> " * 17 + "x", NESTED),
+    "link-title-tooltip": (
+        '[x](https://keras.io/ "&lt;img src=x onerror=alert(1)&gt;")',
+        f'a link title ([text](address "title")) {TAKES}',
+    ),
+    "link-title-reference": (
+        '[x][t]\n\n[t]: https://keras.io/ "hover"',
+        f'a link title ([text](address "title")) {TAKES}',
+    ),
+    "reference-to-bidi": (
+        "Yes &#x202E;eerf si ti&#x202C; really.",
+        "invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) (a character reference?) is not allowed; delete it",
+    ),
+    "reference-to-zero-width-only": (
+        "&#8203;",
+        "invisible character U+200B (ZERO WIDTH SPACE) (a character reference?) is not allowed; delete it",
+    ),
+    "reference-to-escape": (
+        "Bell &#27; here",
+        "invisible character U+001B (a control character) (a character reference?) is not allowed; delete it",
+    ),
+    "table-of-contents": ("[TOC]", f"a table of contents ([TOC]) {TAKES}"),
     "abbreviation": ("*[Keras]: A trap\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
     "unused-abbreviation": ("*[Nothing]: Lost text\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
     "image": ("![x](https://keras.io/x.png)", f"an image {TAKES}"),
@@ -105,7 +142,7 @@ REFUSED_ANSWERS = {
     "renders-to-nothing": ("[x]: https://keras.io/", "the text shows nothing once rendered (only link definitions?)"),
     "only-spaces": ("   ", "expected some text, not only spaces"),
     "brackets": ("[" * 65, "more than 64 '[' in one field; split it or drop some"),
-    "too-long": ("x" * 2001, "expected 'str' of length <= 2000, got text"),
+    "too-long": ("x" * 2001, "expected at most 2000 characters, got 2001"),
 }
 
 # (file, line prefix, value, the refusal after "file:line:column: field: ")
@@ -157,6 +194,9 @@ REFUSED_LINES = {
     "url-nested-brackets": (TOOL, "homepage:", "https://e.org/[a[b]c](x:/autofocus/onfocus=alert(1)//)", URL),
     "url-backticks": (TOOL, "docs:", "https://e.org/`x`", URL),
     "url-quote": (TOOL, "docs:", 'https://e.org/"onmouseover="alert(1)', URL),
+    "url-lookalike-letter": (TOOL, "docs:", "https://k\u0435ras.io/", URL),
+    "url-lookalike-slash": (TOOL, "docs:", "https://keras.io\uff0f@evil.example/", URL),
+    "question-blank-letter": (FAQ, "question:", "\u3164", HANGUL),
     "id-trailing-line-break": (
         FAQ,
         "id:",
@@ -172,19 +212,24 @@ ACCEPTED_ANSWERS = {
     "entities": "&lt;script&gt;alert(1)&lt;/script&gt; is text",
     "autolink": "<https://keras.io/>",
     "code-holding-html": "Use `<br onclick=x>` and `</code><script>alert(1)</script>`",
-    "emphasis-and-link": '**Bold**, *em* and [Keras](https://keras.io/ "a title")',
+    "emphasis-and-link": "**Bold**, *em* and [Keras](https://keras.io/)",
+    "code-block-title": '```python title="x.py"\nx\n```',
+    "slow-lexer-fence": '```scala\n"' + "\\" * 80 + "\n```",
+    "slow-lexer-inline": '`#!scala "' + "\\" * 120 + "`",
     "highlighted-code": "```python\nimport keras\n```",
     "inline-highlight": "`#!python import keras`",
     "backticks-across-fields": "open ` here",
     "many-backticks": "`" * 2000,
 }
 ACCEPTED_LINES = {
-    "description-quotes": (ASPECT, "description:", 'Quote " and `</code><b>` & an ampersand'),
-    "title-brace": (ASPECT, "title:", "Overview, co {"),
+    "description-quotes": (ASPECT, "description:", 'Quote " and `</code><b>` & an ampersand \U0001f4b0'),
+    "title-brace": (ASPECT, "title:", "Overview, co { \U0001f600"),
     "cell-pipes": (ASPECT, "  keras:", "Keras \\| split | cell `a|b`"),
     "cell-markdown": (ASPECT, "  tensorflow:", "` here *star* _under_ [x] ![y] \\"),
     "name-quote": (TOOL, "name:", 'Tensor"Flow'),
     "url-markdown-characters": (TOOL, "homepage:", "https://www.tensorflow.org/a_b_*c*_(x)~y"),
+    "maker-plain-text": (TOOL, "maker:", "> 2 GPUs, {a: 1}, [beta] (2024) and an emoji \U0001f600"),
+    "nav-title-apostrophe": ("data/aspects/choosing.yml", "nav_title:", "Decision guide's"),
 }
 
 
@@ -260,10 +305,12 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
             assert census(page) == census(BeautifulSoup(baseline.read_text(encoding="utf-8"), "lxml")), name
 
     overview = BeautifulSoup((site / "aspects/overview/index.html").read_text(encoding="utf-8"), "lxml")
-    assert overview.find("meta", attrs={"name": "description"})["content"] == 'Quote " and </code><b> & an ampersand'
-    assert overview.find("h1", id="overview").get_text().removesuffix("¶") == "Overview, co {"
-    assert overview.title is not None and overview.title.get_text() == "Overview, co { - Keras vs TensorFlow"
-    assert [a.get_text(strip=True) for a in overview.select("nav a[href='./']")] == ["Overview, co {"]
+    assert overview.find("meta", attrs={"name": "description"})["content"] == 'Quote " and </code><b> & an ampersand 💰'
+    assert overview.find("h1", id="overview").get_text().removesuffix("¶") == "Overview, co { 😀"
+    assert overview.title is not None and overview.title.get_text() == "Overview, co { 😀 - Keras vs TensorFlow"
+    assert [a.get_text(strip=True) for a in overview.select("nav a[href='./']")] == ["Overview, co { 😀"]
+    faq_page = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
+    assert faq_page.select_one("a.md-footer__link--prev")["aria-label"] == "Previous: Decision guide's"
     assert overview.find("h3", id="what-it-is--tensorflow").get_text().startswith('Tensor"Flow')
     summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "lxml")
     first_row = summary.select("table tbody tr")[0]

@@ -217,7 +217,7 @@ def test_a_file_that_cannot_be_read_is_reported_once_not_wherever_it_is_referred
 
 def test_a_value_of_a_mapping_is_named_by_its_key(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "  beta: Beta in one line | with a pipe.", f"  beta: {'x' * 201}")
-    assert problems_of(data) == ["data/aspects/basics.yml:7:3: summary.beta: expected 'str' of length <= 200, got text"]
+    assert problems_of(data) == ["data/aspects/basics.yml:7:3: summary.beta: expected at most 200 characters, got 201"]
 
 
 def test_yaml_reading_a_word_as_true_or_false_is_explained(data: Path) -> None:
@@ -226,3 +226,24 @@ def test_yaml_reading_a_word_as_true_or_false_is_explained(data: Path) -> None:
         "data/tools/alpha.yml:9:1: licence: expected text, got true/false "
         "(YAML read it as such: put the text in quotes)"
     ]
+
+
+@pytest.mark.parametrize("kind", ["tools/beta.yml", "aspects/basics.yml"])
+def test_a_record_without_an_id_is_reported_once_not_wherever_it_is_referred_to(data: Path, kind: str) -> None:
+    path = data / kind
+    path.write_text(path.read_text(encoding="utf-8").replace(f"id: {path.stem}\n", "", 1), encoding="utf-8")
+    assert problems_of(data) == [f"data/{kind}:1:1: missing required field 'id'"]
+
+
+def test_points_that_are_not_a_list_do_not_make_references_to_them_unknown(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "points:\n  - id: what-it-is", "points:\n  what-it-is:\n  - id: what-it-is")
+    messages = problems_of(data)
+    assert all("has no point" not in message for message in messages) and messages[0].startswith(
+        "data/aspects/basics.yml:11:1: points: expected a list"
+    )
+
+
+@pytest.mark.parametrize("text", ["> 2 GPUs", "{a: 1} and {b}", "[beta] (2024)", "x | y", "C# and F#"])
+def test_ordinary_text_in_a_one_line_field_is_not_mistaken_for_markdown(data: Path, text: str) -> None:
+    edit(data / "tools" / "alpha.yml", "maker: The Alpha team", f"maker: '{text}'")
+    load_site(data)

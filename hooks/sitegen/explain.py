@@ -41,7 +41,9 @@ def _dotted(path: PathKey) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    """A suggestion among ``choices``, when one is close; none among very many (the search is quadratic)."""
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1) if len(options) <= 100 else []
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -106,6 +108,11 @@ def _friendly(message: str, value: Any) -> str:
     for pattern, meaning in _FRIENDLY.items():
         if pattern in message:
             return f"expected {meaning}"
+    sized = re.match(r"Expected `(str|array)` of length ([<>]=) (\d+)", message)
+    if sized:
+        unit = ("character" if sized.group(1) == "str" else "item") + ("s" if sized.group(3) != "1" else "")
+        bound = "at most" if sized.group(2) == "<=" else "at least"
+        return f"expected {bound} {sized.group(3)} {unit}, got {len(value) if isinstance(value, str | list) else value}"
     wrong_type = re.match(r"Expected `(\w+)`, got `\w+`", message)
     if wrong_type:
         expected = {"str": "text", "int": "a whole number", "array": "a list", "object": "a mapping"}

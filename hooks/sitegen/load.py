@@ -41,8 +41,14 @@ _STR = "tag:yaml.org,2002:str"
 _scalars = yaml.constructor.SafeConstructor()
 _resolver = yaml.resolver.Resolver()
 _INVISIBLE = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+    # Unicode's control (Cc), format (Cf: zero-width, bidi...) and line/paragraph separator characters,
+    # noncharacters, and letters that show as blank (U+3164 HANGUL FILLER, U+2800 BRAILLE BLANK...);
+    # tab, line feed and carriage return are left to the callers
+    "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2"
+    "\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u2800\u3164"
+    "\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb\ufffe-\uffff\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(0x1, 0x11))
 )
 _FORBIDDEN = re.compile(f"[{_INVISIBLE}]")
 """Control, zero-width, bidi, line-separator and tag characters: invisible in an editor, so a reviewer
@@ -182,6 +188,12 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
 
 def _invisible(char: str) -> str:
     return f"invisible character U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+
+
+def invisible(text: str) -> str | None:
+    """The first invisible character of a text, described (None if it has none); line breaks count."""
+    found = _FORBIDDEN_IN_VALUES.search(text)
+    return _invisible(found.group()) if found else None
 
 
 def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:

@@ -20,9 +20,11 @@ from .prose import line_html, url_html
 
 
 def front_matter(title: str, description: str) -> str:
-    """The page's title and meta description, for MkDocs, whose templates place them unescaped: both
-    arrive escaped for an attribute (``prose.attribute``)."""
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
+    """The page's title and meta description, for MkDocs, whose templates place them unescaped: the
+    description arrives escaped for its attribute (``prose.attribute``), the title as a page title
+    (``prose.page_title``)."""
+    title, description = (json.dumps(text, ensure_ascii=False) for text in (title, description))
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n"  # YAML reads no JSON surrogate pair
 
 
 def paragraph(text: str) -> str:

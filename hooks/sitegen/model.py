@@ -20,8 +20,9 @@ ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*" + END
 """One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
 
 Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s<>\"'`\[\]\\{}|^]+" + END, max_length=500)]
-"""An http(s) URL made only of characters a URL may hold unescaped (RFC 3986), so none of Markdown's."""
+Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+" + END, max_length=500)]
+"""An http(s) URL in ASCII, of the characters RFC 3986 lets a URL hold unescaped, less ``'``: no
+lookalike letters or slashes, no quotes, no backticks or brackets (an IDN host is written in punycode)."""
 Line = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^(?=.*\S)[^\r\n\u2028\u2029\x85]+" + END)]
 """A one-line field: plain text, with `inline code` at most; shown exactly as typed."""
 Title = Annotated[str, msgspec.Meta(max_length=120, pattern=r"^(?=.*\S)[^<>&\"\r\n\u2028\u2029\x85]+" + END)]
@@ -35,6 +36,9 @@ Block = Annotated[str, msgspec.Meta(max_length=BLOCK_MAX, pattern=r"\S")]
 At most 2,000 characters (the longest real answer has 743): with at most ``BLOCK_MAX_BRACKETS``
 ``[``, the slowest Markdown input of that size renders in about 40 ms."""
 BLOCK_MAX_BRACKETS = 64
+BLOCK_MAX_NESTING = 16
+"""Lists and quotations nested deeper than this are refused before rendering: Python-Markdown recurses
+once per level, and how deep it may go depends on the caller's stack."""
 
 
 Aliases = Annotated[list[Id], msgspec.Meta(max_length=20)]

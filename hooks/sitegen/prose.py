@@ -29,7 +29,6 @@ from typing import Any
 import markdown
 import nh3
 import yaml
-from pygments.token import STANDARD_TYPES
 
 # -- lines ----------------------------------------------------------------------------------------------
 
@@ -96,19 +95,30 @@ def attribute(text: str) -> str:
     return html.escape(line_plain(text), quote=True)
 
 
+def page_title(text: str) -> str:
+    """A title field (:data:`~sitegen.model.Title`) as the theme's page title: plain text, not escaped.
+    The theme escapes it in attributes and not in text, and a title holds no ``<``, ``>``, ``&`` or ``"``."""
+    plain = line_plain(text)
+    assert not set(plain) & set('<>&"'), "validated titles hold none of these"
+    return plain
+
+
 def _code(content: str) -> str:
     return content[1:-1] if len(content) > 2 and content[0] == content[-1] == " " else content
 
 
 # -- blocks ---------------------------------------------------------------------------------------------
 
-TAGS = frozenset({"p", "br", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "div", "span"})
-"""What a block may hold: paragraphs, lists, code (highlighted code uses div and span), links, emphasis."""
-ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "div": {"class"}, "span": {"class"}, "code": {"class"}}
+TAGS = frozenset({"p", "br", "ul", "ol", "li", "a", "em", "strong", "code", "pre"})
+"""What a block may hold: paragraphs, lists, code, links, emphasis."""
+ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "pre": {"class"}, "code": {"class"}}
+"""No ``title`` on links: the theme's tooltips put a title into the page as HTML."""
 URL_SCHEMES = frozenset({"http", "https"})
-CODE_CLASSES = frozenset({"highlight", *(name for name in STANDARD_TYPES.values() if name)})
-"""The classes of highlighted code: Pygments' token classes and the highlight wrapper."""
-_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#-]{1,40}")
+_CODE_CLASS = re.compile(r"highlight|language-[a-z0-9+#-]{1,40}")
+"""The classes code carries: its language (``language-python``) and the theme's ``highlight``."""
+UNHIGHLIGHTED = ("pymdownx.highlight", "codehilite")
+"""Extensions whose Pygments highlighting is turned off for the data: some Pygments lexers take
+exponential time on a line of backslashes, so code in the data is shown plain, in its language's class."""
 _CONSTRUCTS = {
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "a heading (# ...)"),
     **dict.fromkeys(("table", "thead", "tbody", "tr", "th", "td"), "a table"),
@@ -128,6 +138,7 @@ _CLASSES = {
     "filename": "a title on a code block",
     "footnote": "a footnote",
     "task-list-item": "a task list",
+    "toc": "a table of contents ([TOC])",
 }
 """Constructs of Markdown extensions known by the class they give an element."""
 
@@ -176,7 +187,7 @@ class Prose:
         self._markdown = self._new_markdown()
         self._cleaner = nh3.Cleaner(
             tags=set(TAGS),
-            attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+            attributes={"*": set(), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},  # "*": no lang, title
             attribute_filter=_keep_attribute,
             url_schemes=set(URL_SCHEMES),
             url_relative=_keep_relative,
@@ -187,7 +198,11 @@ class Prose:
 
     def _new_markdown(self) -> markdown.Markdown:
         setup = self._setup
-        md = markdown.Markdown(extensions=list(setup.extensions), extension_configs=dict(setup.configs))
+        configs = {name: dict(settings) for name, settings in setup.configs.items()}
+        for name in UNHIGHLIGHTED:
+            if name in setup.extensions:
+                configs[name] = {**configs.get(name, {}), "use_pygments": False}
+        md = markdown.Markdown(extensions=list(setup.extensions), extension_configs=configs)
         for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
             if name in registry:
                 registry.deregister(name)  # raw HTML in data is shown as text (validation refuses it first)
@@ -208,7 +223,7 @@ class Prose:
 def _keep_attribute(tag: str, name: str, value: str) -> str | None:
     if name != "class":
         return value
-    allowed = all(word in CODE_CLASSES or _LANGUAGE_CLASS.fullmatch(word) for word in value.split())
+    allowed = all(_CODE_CLASS.fullmatch(word) for word in value.split())
     return value if allowed and value.strip() else None
 
 
@@ -239,7 +254,7 @@ def removed(before: str, after: str) -> Iterable[str]:
     following = next(kept, None)
     for tag, attributes in _Elements(before).found:
         if following is None or following[0] != tag:
-            yield _CONSTRUCTS.get(tag, f"the element <{tag}>")
+            yield _construct(attributes.get("class", "")) or _CONSTRUCTS.get(tag, f"the element <{tag}>")
             continue
         for name, value in attributes.items():
             if following[1].get(name) != value:
@@ -250,8 +265,10 @@ def removed(before: str, after: str) -> Iterable[str]:
 def _attribute_words(tag: str, name: str, value: str) -> str:
     if name in ("href", "src"):
         return f"a link to '{value[:60]}' (links go to http or https addresses)"
-    if name == "class" and (construct := _CLASSES.keys() & set(value.split())):
-        return _CLASSES[min(construct)]
+    if tag == "a" and name == "title":
+        return 'a link title ([text](address "title"))'
+    if name == "class" and (construct := _construct(value)):
+        return construct
     return f'an attribute list or id ({name}="{value[:40]}" on <{tag}>)'
 
 
@@ -259,6 +276,12 @@ def relative_links(fragment: str) -> list[str]:
     """The link targets of an HTML fragment that are not http(s) addresses."""
     targets = (attributes["href"] for tag, attributes in _Elements(fragment).found if "href" in attributes)
     return [target for target in targets if not re.match(r"https?://", target, re.IGNORECASE)]
+
+
+def _construct(classes: str) -> str | None:
+    """The Markdown construct an element's classes show it comes from, if one is known."""
+    known = _CLASSES.keys() & set(classes.split())
+    return _CLASSES[min(known)] if known else None
 
 
 class _Text(HTMLParser):

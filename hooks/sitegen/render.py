@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from . import addresses as at
 from . import markup as mk
 from .model import Aspect, Point, Question, Site, Tool
-from .prose import attribute, line_html, line_plain, plain_text
+from .prose import attribute, line_html, line_plain, page_title, plain_text
 
 
 def render_site(site: Site) -> dict[str, str]:
@@ -28,7 +28,7 @@ def render_site(site: Site) -> dict[str, str]:
 
 def nav_entries(site: Site) -> list[dict[str, str]]:
     """The aspect pages for the navigation, in data order."""
-    return [{attribute(aspect.nav_title or aspect.title): at.aspect_page(aspect.id)} for aspect in site.aspects]
+    return [{page_title(aspect.nav_title or aspect.title): at.aspect_page(aspect.id)} for aspect in site.aspects]
 
 
 def head_extras(site: Site) -> dict[str, str]:
@@ -77,7 +77,7 @@ def _join(blocks: Iterable[str]) -> str:
 def render_aspect(site: Site, aspect: Aspect) -> str:
     here = at.aspect_page(aspect.id)
     blocks = [
-        mk.front_matter(attribute(aspect.title), attribute(aspect.description)),
+        mk.front_matter(page_title(aspect.title), attribute(aspect.description)),
         mk.heading(1, line_html(aspect.title), aspect.id),
         mk.paragraph(line_html(aspect.description)),
         site.html[aspect.intro] if aspect.intro else "",

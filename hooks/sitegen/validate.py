@@ -17,8 +17,8 @@ import msgspec
 
 from . import addresses as at
 from .explain import convert, did_you_mean, problem_at
-from .load import Document, PathKey
-from .model import BLOCK_MAX_BRACKETS, Aspect, Problem, Question, Site, Tool, Topics, block_fields
+from .load import Document, PathKey, invisible
+from .model import BLOCK_MAX_BRACKETS, BLOCK_MAX_NESTING, Aspect, Problem, Question, Site, Tool, Topics, block_fields
 from .prose import Prose, plain_text, relative_links, without_code
 
 T = TypeVar("T")
@@ -26,17 +26,20 @@ KINDS: dict[str, type[msgspec.Struct]] = {"tools": Tool, "aspects": Aspect, "faq
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
 
 BLOCK_FIELDS = block_fields()
-_RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z!?/]")
-_ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:", re.MULTILINE)
+_RAW_HTML = re.compile(r"<(?!(?i:https?)://)[A-Za-z!?/]")
+_ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]\s*:", re.MULTILINE)
+_MARKER = r"(?:[-*+]|\d{1,9}[.)])(?: +|$)|> *"
+_CONTAINERS = re.compile(f"^ *(?:{_MARKER})*", re.MULTILINE)
+"""The list markers and quotation marks that open a line: each nests a level."""
 _BLOCK_TAKES = "is not allowed in this field; it takes paragraphs, lists, code and links"
 _NOT_IN_A_LINE = [
     (_RAW_HTML, "raw HTML is not allowed"),
     (
-        re.compile(r"^\s*(#|!!!|\?\?\?|===|\*\[|>|\|)"),
+        re.compile(r"^\s*(#|!!!|\?\?\?|===|\*\[)"),
         "a Markdown block (heading, admonition, abbreviation) is not allowed",
     ),
-    (re.compile(r"!?\[[^\]]*\]\s*[(\[:]"), "a Markdown link is not allowed (sources go in their own list)"),
-    (re.compile(r"\{\s*:?\s*[#.:\w]"), "an attribute list ({...}) is not allowed"),
+    (re.compile(r"!?\[[^\]]*\][(\[]|^\s*\[[^\]]+\]:"), "a Markdown link is not allowed (sources go in their own list)"),
+    (re.compile(r"\{\s*(?::|[#.][A-Za-z])"), "an attribute list ({...}) is not allowed"),
 ]
 """Markdown that one-line fields would show as typed: refused, so that the author hears why."""
 
@@ -162,11 +165,15 @@ def _declared(files: Mapping[type, list[Document]], unreadable: Iterable[str]) -
         found = value.get("id") if isinstance(value, dict) else None
         return found if isinstance(found, str) else None
 
-    tools = [found for doc in files[Tool] if (found := raw_id(doc.data))]
+    def id_of(doc: Document) -> str:  # a file without a usable id is presumably named after it
+        return raw_id(doc.data) or PurePosixPath(doc.file).stem
+
+    tools = [id_of(doc) for doc in files[Tool]]
     points: dict[str, set[str] | None] = {}
     for doc in files[Aspect]:
-        if aspect_id := raw_id(doc.data):
-            points[aspect_id] = {str(point.get("id")) for point in _items(doc.data, "points")}
+        listed = doc.data.get("points") if isinstance(doc.data, dict) else None
+        known = {str(point.get("id")) for point in _items(doc.data, "points")}
+        points[id_of(doc)] = known if isinstance(listed, list) else None
     topics: set[str] | None = {
         found for doc in files[Topics] for topic in _items(doc.data, "topics") if (found := raw_id(topic))
     }
@@ -215,17 +222,31 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
         yield problem_at(doc, path, f"an abbreviation (*[...]: ...) {_BLOCK_TAKES}")
     elif text.count("[") > BLOCK_MAX_BRACKETS:
         yield problem_at(doc, path, f"more than {BLOCK_MAX_BRACKETS} '[' in one field; split it or drop some")
+    elif _depth(text) > BLOCK_MAX_NESTING:
+        yield problem_at(doc, path, f"lists or quotations nested deeper than {BLOCK_MAX_NESTING} levels")
     else:
         rendered, lost = prose.block(text)  # bounded: the checks above keep the worst case fast
         relative = relative_links(rendered)
         if lost:
             yield problem_at(doc, path, f"{lost[0]} {_BLOCK_TAKES}")
-        elif not plain_text(rendered):
+        elif not plain_text(rendered).strip():
             yield problem_at(doc, path, "the text shows nothing once rendered (only link definitions?)")
+        elif hidden := invisible(plain_text(rendered)):
+            yield problem_at(doc, path, f"{hidden} (a character reference?) is not allowed; delete it")
         elif relative:
             message = f"a link to '{relative[0][:60]}': links in data go to http(s) addresses"
             yield problem_at(doc, path, f"{message}; to point at a section of this site, use evidence or related")
         html[text] = rendered
+
+
+def _depth(text: str) -> int:
+    """How deep the text's lists and quotations nest, counted on each line from its markers and indent."""
+    deepest = 0
+    for match in _CONTAINERS.finditer(text):
+        opening = match.group()
+        markers = len(re.findall(_MARKER, opening.lstrip(" ")))
+        deepest = max(deepest, markers + (len(opening) - len(opening.lstrip(" "))) // 4)
+    return deepest
 
 
 def _check_line(doc: Document, path: PathKey, text: str) -> Iterator[Problem]:
