@@ -141,6 +141,7 @@ REFUSED_ANSWERS = {
     "rule": ("One\n\n---\n\nTwo", f"a horizontal rule (---) {TAKES}"),
     "renders-to-nothing": ("[x]: https://keras.io/", "the text shows nothing once rendered (only link definitions?)"),
     "only-spaces": ("   ", "expected some text, not only spaces"),
+    "lines": ("#\n" * 61, "more than 60 lines in one field; shorten it"),
     "brackets": ("[" * 65, "more than 64 '[' in one field; split it or drop some"),
     "too-long": ("x" * 2001, "expected at most 2000 characters, got 2001"),
 }

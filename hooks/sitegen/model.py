@@ -34,8 +34,11 @@ Block = Annotated[str, msgspec.Meta(max_length=BLOCK_MAX, pattern=r"\S")]
 """A block field: Markdown paragraphs, lists, code and links, rendered by :mod:`sitegen.prose`.
 
 At most 2,000 characters (the longest real answer has 743): with at most ``BLOCK_MAX_BRACKETS``
-``[``, the slowest Markdown input of that size renders in about 40 ms."""
+``[``, ``BLOCK_MAX_LINES`` lines and ``BLOCK_MAX_NESTING`` levels, the slowest Markdown input of that
+size found renders in about 40 ms."""
 BLOCK_MAX_BRACKETS = 64
+BLOCK_MAX_LINES = 60
+"""Real blocks have at most 11 lines; 1,000 one-character lines would take 100 ms to render."""
 BLOCK_MAX_NESTING = 16
 """Lists and quotations nested deeper than this are refused before rendering: Python-Markdown recurses
 once per level, and how deep it may go depends on the caller's stack."""

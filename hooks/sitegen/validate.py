@@ -18,7 +18,18 @@ import msgspec
 from . import addresses as at
 from .explain import convert, did_you_mean, problem_at
 from .load import Document, PathKey, invisible
-from .model import BLOCK_MAX_BRACKETS, BLOCK_MAX_NESTING, Aspect, Problem, Question, Site, Tool, Topics, block_fields
+from .model import (
+    BLOCK_MAX_BRACKETS,
+    BLOCK_MAX_LINES,
+    BLOCK_MAX_NESTING,
+    Aspect,
+    Problem,
+    Question,
+    Site,
+    Tool,
+    Topics,
+    block_fields,
+)
 from .prose import Prose, plain_text, relative_links, without_code
 
 T = TypeVar("T")
@@ -222,6 +233,8 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
         yield problem_at(doc, path, f"an abbreviation (*[...]: ...) {_BLOCK_TAKES}")
     elif text.count("[") > BLOCK_MAX_BRACKETS:
         yield problem_at(doc, path, f"more than {BLOCK_MAX_BRACKETS} '[' in one field; split it or drop some")
+    elif text.count("\n", 0, len(text.rstrip("\n"))) >= BLOCK_MAX_LINES:
+        yield problem_at(doc, path, f"more than {BLOCK_MAX_LINES} lines in one field; shorten it")
     elif _depth(text) > BLOCK_MAX_NESTING:
         yield problem_at(doc, path, f"lists or quotations nested deeper than {BLOCK_MAX_NESTING} levels")
     else:
