@@ -53,6 +53,7 @@ _INVISIBLE = (
 _FORBIDDEN = re.compile(f"[{_INVISIBLE}]")
 """Control, zero-width, bidi, line-separator and tag characters: invisible in an editor, so a reviewer
 cannot see what they do to the text around them. Tabs and line breaks are allowed in the file."""
+_FORBIDDEN_ASCII = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORBIDDEN_IN_VALUES = re.compile(f"[\r{_INVISIBLE}]")
 """The same in a value, where they can also arrive through a YAML escape ("\\u202e"); and a carriage
 return, which no line break in the file gives a value (YAML turns those into ``\\n``)."""
@@ -173,7 +174,7 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
     except UnicodeDecodeError as err:
         line, column = _line_column(raw, err.start)
         return Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")
-    if bad := _FORBIDDEN.search(text):
+    if bad := (_FORBIDDEN_ASCII if text.isascii() else _FORBIDDEN).search(text):
         line, column = _line_column(text, bad.start())
         return Problem(name, line, column, "", f"{_invisible(bad.group())} is not allowed; delete it")
     try:
@@ -246,7 +247,8 @@ def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
         if not isinstance(event, yaml.NodeEvent):
             continue
         line, column = _mark(event)
-        if isinstance(event, yaml.ScalarEvent) and (bad := _FORBIDDEN_IN_VALUES.search(event.value)):
+        escaped = isinstance(event, yaml.ScalarEvent) and event.style == '"'  # the only style with escapes
+        if escaped and (bad := _FORBIDDEN_IN_VALUES.search(event.value)):
             raise _Invalid(line, column, f"the value holds {_invisible(bad.group())} (an escape?); delete it")
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _Invalid(line, column, "anchors (&name) and aliases (*name) are not allowed; write the value out")
