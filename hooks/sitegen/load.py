@@ -248,7 +248,7 @@ def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
             continue
         line, column = _mark(event)
         escaped = isinstance(event, yaml.ScalarEvent) and event.style == '"'  # the only style with escapes
-        if escaped and (bad := _FORBIDDEN_IN_VALUES.search(event.value)):
+        if escaped and (bad := _FORBIDDEN_IN_VALUES.search(event.value)):  # type: ignore[attr-defined]
             raise _Invalid(line, column, f"the value holds {_invisible(bad.group())} (an escape?); delete it")
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _Invalid(line, column, "anchors (&name) and aliases (*name) are not allowed; write the value out")
