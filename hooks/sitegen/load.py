@@ -247,8 +247,8 @@ def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
         if not isinstance(event, yaml.NodeEvent):
             continue
         line, column = _mark(event)
-        escaped = isinstance(event, yaml.ScalarEvent) and event.style == '"'  # the only style with escapes
-        if escaped and (bad := _FORBIDDEN_IN_VALUES.search(event.value)):  # type: ignore[attr-defined]
+        escaped = event.value if isinstance(event, yaml.ScalarEvent) and event.style == '"' else ""  # escapes
+        if bad := _FORBIDDEN_IN_VALUES.search(escaped):
             raise _Invalid(line, column, f"the value holds {_invisible(bad.group())} (an escape?); delete it")
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _Invalid(line, column, "anchors (&name) and aliases (*name) are not allowed; write the value out")

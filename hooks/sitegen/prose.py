@@ -217,7 +217,7 @@ class Prose:
             self._markdown = self._new_markdown()  # the parser's state is left half-way: start afresh
             return "", ("nesting this deep (lists or quotations)",)
         clean = self._cleaner.clean(rendered)
-        return clean, tuple(removed(rendered, clean))
+        return clean, () if clean == rendered else tuple(removed(rendered, clean))
 
 
 def _keep_attribute(tag: str, name: str, value: str) -> str | None:
@@ -273,28 +273,22 @@ def _attribute_words(tag: str, name: str, value: str) -> str:
 
 
 def relative_links(fragment: str) -> list[str]:
-    """The link targets of an HTML fragment that are not http(s) addresses."""
-    targets = (attributes["href"] for tag, attributes in _Elements(fragment).found if "href" in attributes)
+    """The link targets of sanitised HTML that are not http(s) addresses (the sanitiser writes every
+    attribute in double quotes)."""
+    targets = (html.unescape(target) for target in _HREF.findall(fragment))
     return [target for target in targets if not re.match(r"https?://", target, re.IGNORECASE)]
+
+
+def plain_text(fragment: str) -> str:
+    """The words of sanitised HTML, with single spaces."""
+    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+
+
+_HREF = re.compile(r'\shref="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _construct(classes: str) -> str | None:
     """The Markdown construct an element's classes show it comes from, if one is known."""
     known = _CLASSES.keys() & set(classes.split())
     return _CLASSES[min(known)] if known else None
-
-
-class _Text(HTMLParser):
-    def __init__(self, fragment: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.feed(fragment)
-        self.close()
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain_text(fragment: str) -> str:
-    """The words of an HTML fragment, with single spaces."""
-    return " ".join("".join(_Text(fragment).parts).split())
