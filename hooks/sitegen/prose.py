@@ -5,7 +5,8 @@ Fields have two kinds (declared by their types in :mod:`sitegen.model`):
 - a **line** (titles, names, questions, descriptions, table cells) is plain text with inline code at
   most. :func:`line_html` writes it as HTML with every character that Markdown or HTML would read
   turned into a character reference, so it shows exactly as typed wherever it lands: a heading, a
-  table cell, a link's text. :func:`attribute` writes it for an HTML attribute or a page title.
+  table cell, a link's text. :func:`attribute` writes it for an HTML attribute, :func:`page_title`
+  for the theme's page title.
 - a **block** (answers, texts, verdicts, intros) is Markdown: paragraphs, lists, code and links.
   :class:`Prose` renders it once with the site's own Markdown extensions (their list comes from
   ``mkdocs.yml``, as data), with raw HTML read as text, then passes the HTML through an allow-list
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -57,31 +58,29 @@ def code_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """The text cut at its code spans: each piece, and whether it is a span's content (empty pieces too)."""
+    end = 0
+    for start, stop, content in code_spans(text):
+        yield text[end:start], False
+        yield content, True
+        end = stop
+    yield text[end:], False
+
+
 def without_code(text: str) -> str:
     """The text with its code spans taken out, for checks that code may break."""
-    parts, end = [], 0
-    for start, stop, _ in code_spans(text):
-        parts.append(text[end:start])
-        end = stop
-    return " ".join([*parts, text[end:]])
+    return " ".join(piece for piece, code in _pieces(text) if not code)
 
 
 def line_html(text: str) -> str:
     """A one-line field as HTML: its `code` spans as ``<code>``, every other character as itself."""
-    parts, end = [], 0
-    for start, stop, content in code_spans(text):
-        parts += [_escape(text[end:start]), f"<code>{_escape(_code(content))}</code>"]
-        end = stop
-    return "".join([*parts, _escape(text[end:])])
+    return "".join(f"<code>{_escape(_code(piece))}</code>" if code else _escape(piece) for piece, code in _pieces(text))
 
 
 def line_plain(text: str) -> str:
     """A one-line field as plain text (its code spans without backticks), for attributes and titles."""
-    parts, end = [], 0
-    for start, stop, content in code_spans(text):
-        parts += [text[end:start], _code(content)]
-        end = stop
-    return "".join([*parts, text[end:]])
+    return "".join(_code(piece) if code else piece for piece, code in _pieces(text))
 
 
 def url_html(url: str) -> str:
@@ -91,7 +90,7 @@ def url_html(url: str) -> str:
 
 
 def attribute(text: str) -> str:
-    """A one-line field escaped for an HTML attribute value or a ``<title>``."""
+    """A one-line field escaped for an HTML attribute value (a meta description)."""
     return html.escape(line_plain(text), quote=True)
 
 

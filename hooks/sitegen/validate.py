@@ -239,12 +239,12 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
         yield problem_at(doc, path, f"lists or quotations nested deeper than {BLOCK_MAX_NESTING} levels")
     else:
         rendered, lost = prose.block(text)  # bounded: the checks above keep the worst case fast
-        relative = relative_links(rendered)
+        words, relative = plain_text(rendered), relative_links(rendered)
         if lost:
             yield problem_at(doc, path, f"{lost[0]} {_BLOCK_TAKES}")
-        elif not plain_text(rendered).strip():
+        elif not words.strip():
             yield problem_at(doc, path, "the text shows nothing once rendered (only link definitions?)")
-        elif hidden := invisible(plain_text(rendered)):
+        elif hidden := invisible(words):
             yield problem_at(doc, path, f"{hidden} (a character reference?) is not allowed; delete it")
         elif relative:
             message = f"a link to '{relative[0][:60]}': links in data go to http(s) addresses"
