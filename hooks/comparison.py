@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitegen.addresses import NAV_PLACEHOLDER
-from sitegen.build import Generated, generate, last_good
+from sitegen.addresses import HOME_PAGE, NAV_PLACEHOLDER
+from sitegen.build import Generated, fill_home, generate, last_good
 from sitegen.model import DataError
 from sitegen.prose import MarkdownSetup
 
@@ -61,6 +61,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, content in _generated.pages.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == HOME_PAGE and _generated is not None:
+        return fill_home(markdown, _generated.home)
+    return markdown
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -45,6 +45,6 @@ def test_a_missing_section_is_named_and_aliases_still_land(tmp_path: Path) -> No
     more = "\n[old point](aspects/basics.md#definition) and [a question](faq.md#which-is-slowest).\n"
     (data.parent / "docs" / "index.md").write_text((data.parent / "docs" / "index.md").read_text() + more)
     assert problems_of(data) == [
-        "docs/index.md:9:60: links to faq.md#which-is-slowest, but no section of that page has the id "
+        "docs/index.md:15:60: links to faq.md#which-is-slowest, but no section of that page has the id "
         "'which-is-slowest' in data/"
     ]

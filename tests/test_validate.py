@@ -42,7 +42,7 @@ def test_wrong_type_names_the_field_path(data: Path) -> None:
 
 def test_wrong_type_deep_inside_a_point(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "text: Beta is faster.", "text: [Beta, is, faster]")
-    assert problems_of(data) == ["data/aspects/basics.yml:26:30: points[1].tools.beta.text: expected text, got a list"]
+    assert problems_of(data) == ["data/aspects/basics.yml:30:30: points[1].tools.beta.text: expected text, got a list"]
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(data: Path) -> None:
@@ -53,8 +53,8 @@ def test_every_problem_in_every_file_is_reported_in_one_run(data: Path) -> None:
     messages = problems_of(data)
     assert messages == [
         "data/aspects/basics.yml:3:1: order: expected a whole number, got text",
-        "data/aspects/basics.yml:22:5: points[1]: missing required field 'title'",
-        "data/aspects/basics.yml:23:5: points[1].tittle: unknown field 'tittle' (did you mean 'title'?)",
+        "data/aspects/basics.yml:24:5: points[1]: missing required field 'title'",
+        "data/aspects/basics.yml:25:5: points[1].tittle: unknown field 'tittle' (did you mean 'title'?)",
         "data/faq/what-is-alpha.yml:3:1: topic: unknown topic 'generals' (did you mean 'general'?)",
         "data/tools/beta.yml:7:1: docs: expected an http:// or https:// URL",
     ]
@@ -63,10 +63,10 @@ def test_every_problem_in_every_file_is_reported_in_one_run(data: Path) -> None:
 def test_id_that_is_not_a_valid_anchor(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "  - id: speed", "  - id: Speed Test")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:22:5: points[1].id: expected an id: lowercase letters, digits and single "
+        "data/aspects/basics.yml:24:5: points[1].id: expected an id: lowercase letters, digits and single "
         "hyphens, starting with a letter",
         # the point's old id is still referred to elsewhere: a real, second problem
-        "data/aspects/choosing.yml:18:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
+        "data/aspects/choosing.yml:20:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
         "data/faq/which-is-fastest.yml:6:11: related[0]: aspect 'basics' has no point 'speed'",
     ]
 
@@ -106,8 +106,8 @@ def test_duplicate_id_across_files(data: Path) -> None:
 def test_point_alias_clashing_with_another_point(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "aliases: [definition]", "aliases: [speed]")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:22:5: points[1].id: point (in aspect 'basics') id 'speed' is already used in "
-        "data/aspects/basics.yml:14"
+        "data/aspects/basics.yml:24:5: points[1].id: point (in aspect 'basics') id 'speed' is already used in "
+        "data/aspects/basics.yml:16"
     ]
 
 
@@ -129,7 +129,7 @@ def test_reference_to_an_unknown_aspect_or_point(data: Path) -> None:
 
 def test_a_point_missing_the_text_of_one_tool(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "      gamma: {short: Fastest., text: Gamma is fastest.}\n", "")
-    assert problems_of(data) == ["data/aspects/basics.yml:24:5: points[1].tools: missing an entry for tool gamma"]
+    assert problems_of(data) == ["data/aspects/basics.yml:28:5: points[1].tools: missing an entry for tool gamma"]
 
 
 def test_a_new_tool_lists_every_place_that_needs_its_text(data: Path) -> None:
@@ -137,15 +137,16 @@ def test_a_new_tool_lists_every_place_that_needs_its_text(data: Path) -> None:
         (data / "tools" / "gamma.yml").read_text().replace("gamma", "delta").replace("Gamma", "Delta")
     )
     messages = problems_of(data)
-    assert len(messages) == 5 and all("missing an entry for tool delta" in m for m in messages)
+    # both summaries, three points, a support row and the decision's choose-if lines
+    assert len(messages) == 7 and all("missing an entry for tool delta" in m for m in messages)
 
 
 def test_a_point_cannot_take_an_id_of_its_page(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "  - id: speed", "  - id: sources")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:22:5: points[1].id: 'sources' is the id of the sources' heading on the same page; "
+        "data/aspects/basics.yml:24:5: points[1].id: 'sources' is the id of the sources' heading on the same page; "
         "choose another id",
-        "data/aspects/choosing.yml:18:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
+        "data/aspects/choosing.yml:20:16: points[0].evidence[0]: aspect 'basics' has no point 'speed'",
         "data/faq/which-is-fastest.yml:6:11: related[0]: aspect 'basics' has no point 'speed'",
     ]
 
@@ -155,7 +156,7 @@ def test_a_point_cannot_take_its_aspects_id(data: Path) -> None:
     edit(data / "aspects" / "choosing.yml", "  - id: team-size", "  - id: choosing")
     messages = problems_of(data)
     assert messages[:2] == [
-        "data/aspects/basics.yml:14:27: points[0].aliases[1]: 'basics' is the id of the page's title on the same "
+        "data/aspects/basics.yml:16:27: points[0].aliases[1]: 'basics' is the id of the page's title on the same "
         "page; choose another id",
         "data/aspects/choosing.yml:10:5: points[0].id: 'choosing' is the id of the page's title on the same page; "
         "choose another id",
@@ -189,7 +190,7 @@ def test_a_topic_cannot_take_an_id_of_the_faq_page(data: Path) -> None:
 def test_unexpected_file_location(data: Path) -> None:
     (data / "notes.yml").write_text("id: x\n")
     assert problems_of(data) == [
-        "data/notes.yml: unexpected data file; records live in data/tools/, data/aspects/, data/faq/, data/topics.yml"
+        "data/notes.yml: unexpected data file; records live in data/tools/, data/aspects/, data/faq/, data/topics.yml, data/decision.yml"
     ]
 
 
@@ -201,7 +202,7 @@ def test_html_inside_code_is_allowed(data: Path) -> None:
 def test_an_aspect_cannot_take_the_address_of_the_aspects_folder(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "aliases: [fundamentals]", "aliases: [fundamentals, index]")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:32:25: aliases[1]: 'index' is the id of the aspects folder's own page "
+        "data/aspects/basics.yml:48:25: aliases[1]: 'index' is the id of the aspects folder's own page "
         "(served at aspects/); choose another id"
     ]
 

@@ -2,20 +2,10 @@
 (function () {
   "use strict";
 
-  // Summary table: sortable by any column (tablesort, vendored; keyboard: Tab to a heading, Enter).
-  function sortableTables(root) {
-    root.querySelectorAll(".kvt-summary table").forEach(function (table) {
-      if (!table.dataset.kvtSortable && window.Tablesort) {
-        table.dataset.kvtSortable = "1";
-        new window.Tablesort(table);
-      }
-    });
-  }
-
-  // Permalinks: following one also copies the section's full URL.
+  // Permalinks (and the label of a tool's column): following one also copies the section's full URL.
   function copyLinks(root) {
     root.addEventListener("click", function (event) {
-      var anchor = event.target.closest && event.target.closest("a.headerlink");
+      var anchor = event.target.closest && event.target.closest("a.headerlink, .kvt-tool-name a");
       if (!anchor || !navigator.clipboard) return;
       navigator.clipboard.writeText(anchor.href).then(function () {
         announce("Link copied: " + anchor.href);
@@ -38,7 +28,8 @@
     box.textContent = message;
   }
 
-  // FAQ: a filter box that narrows the questions as you type.
+  // FAQ: a filter box that narrows the questions, and the index of them, as you type. It reads a
+  // question and its answer, not its sources or links.
   function faqFilter(root) {
     var box = root.querySelector(".kvt-filter");
     if (!box) return;
@@ -46,25 +37,42 @@
     var status = box.querySelector(".kvt-filter-status");
     var items = Array.prototype.slice.call(root.querySelectorAll(".kvt-question"));
     var topics = Array.prototype.slice.call(root.querySelectorAll(".kvt-topic"));
+    var entries = Array.prototype.slice.call(root.querySelectorAll(".kvt-index li"));
+    var groups = Array.prototype.slice.call(root.querySelectorAll(".kvt-index > div"));
+    var texts = items.map(function (item) {
+      var heading = item.querySelector("h3");
+      var answer = item.querySelector(".kvt-answer");
+      return ((heading ? heading.textContent : "") + " " + (answer ? answer.textContent : "")).toLowerCase();
+    });
     box.hidden = false;
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
-      items.forEach(function (item) {
-        var text = item.textContent.toLowerCase();
-        var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+      var visible = {};
+      items.forEach(function (item, index) {
+        var match = words.every(function (word) { return texts[index].indexOf(word) !== -1; });
         item.hidden = !match;
-        if (match) shown += 1;
+        if (match) {
+          shown += 1;
+          var heading = item.querySelector("h3");
+          if (heading) visible["#" + heading.id] = true;
+        }
       });
       topics.forEach(function (topic) {
         topic.hidden = !topic.querySelector(".kvt-question:not([hidden])");
+      });
+      entries.forEach(function (entry) {
+        var link = entry.querySelector("a");
+        entry.hidden = !(link && visible[link.getAttribute("href")]);
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("li:not([hidden])");
       });
       status.textContent = words.length ? shown + " of " + items.length + " questions match." : "";
     });
   }
 
   function enhance() {
-    sortableTables(document);
     faqFilter(document);
   }
 

@@ -26,8 +26,15 @@ def aspect_page(aspect_id: str) -> str:
     return f"{ASPECT_DIR}/{aspect_id}.md"
 
 
-RESERVED_ASPECT_IDS = {"index": "the aspects folder's own page (served at aspects/)"}
-"""Names an aspect page or redirect cannot take: ``aspects/index.md`` is served at ``aspects/``."""
+SUMMARY_ANCHOR = "summary"
+TOOLS_ANCHOR = "tools"
+RESERVED_ASPECT_IDS = {
+    "index": "the aspects folder's own page (served at aspects/)",
+    SUMMARY_ANCHOR: "the summary page's title (aspect ids are its section anchors)",
+    TOOLS_ANCHOR: "the summary page's list of tools (aspect ids are its section anchors)",
+}
+"""Names an aspect page or redirect cannot take: ``aspects/index.md`` is served at ``aspects/``, and the
+summary page has a section per aspect, with the aspect's id as its anchor."""
 
 
 def redirect_page(alias: str) -> str:
@@ -82,11 +89,14 @@ def tool_anchor(point_id: str, tool_id: str) -> str:
 
 
 VERDICT = "verdict"
+IN_SHORT = "in-short"
+CHOOSE = "choose"
+SCENARIOS = "scenarios"
 RELATED_QUESTIONS = "related-questions"
 SOURCES = "sources"
-SUMMARY_ANCHOR = "summary"
-TOOLS_ANCHOR = "tools"
 FAQ_ANCHOR = "faq"
+QUESTIONS_ANCHOR = "questions"
+"""The FAQ's index of questions."""
 FILTER_INPUT = "kvt-filter-input"
 """The FAQ filter's text box (its label points at it)."""
 TOAST = "kvt-toast"
@@ -100,7 +110,10 @@ def reserved_on_aspect_page(aspect_id: str) -> dict[str, str]:
     """The ids an aspect page gives itself, each with what holds it; its points and their aliases may not take them."""
     return {
         aspect_id: "the page's title",
-        VERDICT: "the verdict's heading",
+        VERDICT: "the verdict",
+        IN_SHORT: "the tools' summary lines",
+        CHOOSE: "the decision guide's choose-if lines",
+        SCENARIOS: "the decision guide's scenarios",
         RELATED_QUESTIONS: "the related questions' heading",
         SOURCES: "the sources' heading",
         TOAST: "site.js's status line",
@@ -109,10 +122,26 @@ def reserved_on_aspect_page(aspect_id: str) -> dict[str, str]:
 
 RESERVED_ON_FAQ_PAGE = {
     FAQ_ANCHOR: "the page's title",
+    QUESTIONS_ANCHOR: "the index of questions",
     FILTER_INPUT: "the filter box",
     TOAST: "site.js's status line",
 }
 """The ids the FAQ page gives itself, each with what holds it; questions, topics and their aliases may not take them."""
+
+
+def choose_anchor(tool_id: str) -> str:
+    """The anchor of a tool's choose-if lines on the decision guide."""
+    return f"{CHOOSE}{TOOL_SEPARATOR}{tool_id}"
+
+
+# -- the home page: hand-written, with the generated short answer and list of aspects in it -----------------
+
+HOME_INSERTS = {
+    "<!-- short-answer -->": "the choose-if lines and the scenarios (data/decision.yml)",
+    "<!-- aspect-list -->": "the list of aspect pages (data/aspects/)",
+}
+"""Markers that docs/index.md holds, each on a line of its own; the generator puts the generated
+Markdown in their place."""
 
 
 # -- references between records --------------------------------------------------------------------------
@@ -142,11 +171,29 @@ class Css:
     EVIDENCE = "kvt-evidence"  # site.css: small print
     REVIEWED = "kvt-reviewed"  # site.css: small print
     META = "kvt-meta"  # site.css: small print (a question's related links, sources, review date)
-    SUMMARY = "kvt-summary"  # site.js: makes its table sortable; site.css: table layout
-    IN = "kvt-in"  # site.css: the aspect label above a point in the summary table
+    SUMMARY = "kvt-summary"  # site.css: the summary tables' layout (sticky headings, cards on phones)
+    EDGE = "kvt-edge"  # site.css: a summary row's edge cell
+    CELL_LABEL = "kvt-cell-label"  # site.css: a cell's column name, shown before it on phones (no header there)
+    JUMP = "kvt-jump"  # site.css: a line of links to a page's sections
+    GIST = "kvt-gist"  # site.css: a point's one-sentence answer, first under its heading
+    RECOMMENDATION = "kvt-recommendation"  # site.css: a verdict box, at body-text size
+    COLUMNS = "kvt-columns"  # site.css: one column per tool at desktop widths, stacked on phones
+    TOOL = "kvt-tool"  # site.css: one tool's column
+    TOOL_NAME = "kvt-tool-name"  # site.css: the label on top of a tool's column; site.js: copies its link
+    SHARED = "kvt-shared"  # site.css: a text that holds for every tool, across the columns
+    SUPPORT = "kvt-support"  # site.css: a point's support matrix
+    LEVEL = "kvt-level"  # site.css: a support value (with kvt-yes, kvt-partial or kvt-no)
+    YES = "kvt-yes"
+    PARTIAL = "kvt-partial"
+    NO = "kvt-no"
+    CHOICES = "kvt-choices"  # site.css: the choose-if lines, one column per tool
+    SCENARIOS = "kvt-scenarios"  # site.css: the scenario table
+    PICK = "kvt-pick"  # site.css: the tool a scenario starts with
+    INDEX = "kvt-index"  # site.css: the FAQ's index of questions; site.js: filters it with the questions
     FILTER = "kvt-filter"  # site.js: shows and runs the FAQ filter; site.css: keeps its place
     FILTER_STATUS = "kvt-filter-status"  # site.js: "N of M questions match."
     QUESTION = "kvt-question"  # site.js: what the filter shows or hides
+    ANSWER = "kvt-answer"  # site.js: what the filter reads (the question and its answer, not its sources)
     TOPIC = "kvt-topic"  # site.js: hidden when none of its questions is shown
 
 

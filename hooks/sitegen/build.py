@@ -9,7 +9,7 @@ from .links import check_links
 from .load import load_tree
 from .model import DataError, Site
 from .prose import MarkdownSetup, Prose, read_setup
-from .render import head_extras, nav_entries, page_anchors, render_site
+from .render import head_extras, home_inserts, nav_entries, page_anchors, render_site
 from .validate import validate
 
 
@@ -24,6 +24,8 @@ class Generated:
     """The aspect pages, titled, in data order: what the navigation's placeholder stands for."""
     head: dict[str, str]
     """HTML to add to the ``<head>`` of a page, by its path in the docs tree."""
+    home: dict[str, str]
+    """The generated Markdown for each marker of the hand-written home page."""
 
 
 def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
@@ -56,7 +58,7 @@ def generate(data_dir: Path, docs_dir: Path | None = None, markdown: MarkdownSet
     Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
     whatever this accepts, a strict build accepts."""
     site = load_site(data_dir, markdown)
-    generated = Generated(site, render_site(site), nav_entries(site), head_extras(site))
+    generated = Generated(site, render_site(site), nav_entries(site), head_extras(site), home_inserts(site))
     problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
     if problems:
         raise DataError(problems)
@@ -72,3 +74,9 @@ def last_good(data_dir: Path) -> Generated | None:
 
     A live server keeps publishing it while the data it is editing has problems."""
     return _last_good.get(data_dir.resolve())
+
+
+def fill_home(markdown: str, inserts: dict[str, str]) -> str:
+    """The home page's Markdown with each marker line replaced by what it stands for."""
+    lines = markdown.split("\n")
+    return "\n".join(inserts.get(line.strip(), line) for line in lines)

@@ -11,7 +11,7 @@ from pathlib import Path
 from .build import generate
 from .model import DataError
 
-SCHEMAS = {"tool": "Tool", "aspect": "Aspect", "question": "Question", "topics": "Topics"}
+SCHEMAS = {"tool": "Tool", "aspect": "Aspect", "question": "Question", "topics": "Topics", "decision": "Decision"}
 
 
 def schemas() -> dict[str, str]:

@@ -25,8 +25,21 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
     for path in sorted(docs.rglob("*.md")):
         page = path.relative_to(docs).as_posix()
         name = path.relative_to(docs.parent).as_posix()
-        problems += _check_page(name, page, path.read_text(encoding="utf-8"), site, anchors)
+        text = path.read_text(encoding="utf-8")
+        problems += _check_page(name, page, text, site, anchors)
+        if page == at.HOME_PAGE:
+            problems += _check_markers(name, text)
     return problems
+
+
+def _check_markers(name: str, text: str) -> Iterator[Problem]:
+    """The home page holds each of its markers once, on a line of its own."""
+    lines = [line.strip() for line in text.split("\n")]
+    for marker, what in at.HOME_INSERTS.items():
+        count = lines.count(marker)
+        if count != 1:
+            how = "is missing" if count == 0 else f"stands {count} times"
+            yield Problem(name, 0, 0, "", f"the line {marker} {how}; the home page shows {what} there, once")
 
 
 def _check_page(name: str, page: str, text: str, site: Site, anchors: Mapping[str, set[str]]) -> Iterator[Problem]:

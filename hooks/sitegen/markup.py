@@ -74,9 +74,107 @@ def reviewed_line(text: str) -> str:
     return f'<p class="{Css.REVIEWED}" {SEARCH_EXCLUDE}>{text}</p>'
 
 
-def recommendation(block_html: str) -> str:
-    """A verdict, as Material's "tip" admonition, written as the admonition extension writes it."""
-    return f'<div class="admonition tip">\n<p class="admonition-title">Recommendation</p>\n{block_html}\n</div>'
+def recommendation(block_html: str, title: str = "Recommendation", anchor: str = "") -> str:
+    """A verdict, as Material's "tip" admonition (written as the admonition extension writes it), at
+    body-text size: it is the answer of its section."""
+    own = f' id="{anchor}"' if anchor else ""
+    return (
+        f'<div class="admonition tip {Css.RECOMMENDATION}"{own}>\n<p class="admonition-title">{title}</p>\n'
+        f"{block_html}\n</div>"
+    )
+
+
+def gist(text: str, edge: str) -> str:
+    """A point's one-sentence answer, with the tool that has the edge (HTML) when the data says."""
+    mark = f' <span class="{Css.EDGE}">Edge: {edge}</span>' if edge else ""
+    return f'<p class="{Css.GIST}">{text}{mark}</p>'
+
+
+# -- tools side by side -----------------------------------------------------------------------------------
+
+
+def columns(items: Iterable[str], anchor: str = "", kind: str = "") -> str:
+    """Blocks side by side, one per tool: columns at desktop widths, stacked on phones."""
+    own = f' id="{anchor}"' if anchor else ""
+    classes = f"{Css.COLUMNS} {kind}" if kind else Css.COLUMNS
+    return f'<div class="{classes}"{own} markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
+
+
+def cell_label(text: str) -> str:
+    """A cell's column name, for phones, where the table's header is not shown."""
+    return f'<span class="{Css.CELL_LABEL}">{text}</span>'
+
+
+
+def tool_column(anchor: str, name: str, body: str) -> str:
+    """One tool's column: a label that links to it, then its text (HTML)."""
+    label = f'<p class="{Css.TOOL_NAME}">' + (f'<a href="#{anchor}">{name}</a>' if anchor else name) + "</p>"
+    own = f' id="{anchor}"' if anchor else ""
+    return f'<div class="{Css.TOOL}"{own}>\n{label}\n{body}\n</div>'
+
+
+def shared_column(anchors: Iterable[str], names: str, body: str) -> str:
+    """A text that holds for every tool, across the columns; each tool's anchor lands on it."""
+    targets = "".join(f'<span id="{anchor}" class="{Css.ALIAS}"></span>' for anchor in anchors)
+    label = f'<p class="{Css.TOOL_NAME}">{targets}Same for {names}</p>'
+    return f'<div class="{Css.TOOL} {Css.SHARED}">\n{label}\n{body}\n</div>'
+
+
+def choices(anchor: str, title: str, lines: Iterable[str]) -> str:
+    """A tool's choose-if lines: a label, then a list (Markdown, so that links in it are checked)."""
+    own = f' id="{anchor}"' if anchor else ""
+    items = "\n".join(f"- {line}" for line in lines)
+    return f'<div class="{Css.TOOL}"{own} markdown>\n<p class="{Css.TOOL_NAME}">{title}</p>\n\n{items}\n\n</div>'
+
+
+LEVELS = {True: ("Yes", Css.YES), "partial": ("Partial", Css.PARTIAL), False: ("No", Css.NO)}
+
+
+def level(value: bool | str, note: str) -> str:
+    """A support value as words (never colour alone), with its note."""
+    word, kind = LEVELS[value]
+    return f'<span class="{Css.LEVEL} {kind}">{word}</span>' + (f" {note}" if note else "")
+
+
+# -- tables -------------------------------------------------------------------------------------------------
+
+
+def html_table(head: Iterable[str], rows: Iterable[Iterable[str]], ids: Iterable[str] = ()) -> str:
+    """A table in HTML whose cells are HTML or, where a cell is written ``markdown="span"``, inline Markdown
+    (its links are then checked by MkDocs): every level carries ``markdown`` for md_in_html to reach it.
+    ``head`` and each row are lists of whole cells (``<th ...>...</th>``, ``<td ...>...</td>``); ``ids``,
+    if given, are the rows' anchors."""
+    lines = ['<table markdown="1">']
+    lines.append('<thead markdown="1"><tr markdown="1">' + "".join(head) + "</tr></thead>")
+    lines.append('<tbody markdown="1">')
+    anchors = [f' id="{anchor}"' for anchor in ids]
+    for index, row in enumerate(rows):
+        own = anchors[index] if index < len(anchors) else ""
+        lines.append(f'<tr{own} markdown="1">' + "".join(row) + "</tr>")
+    lines.append("</tbody>\n</table>")
+    return "\n".join(lines)
+
+
+def cell(
+    content: str, *, tag: str = "td", kind: str = "", span: int = 1, markdown: bool = False, scope: str = ""
+) -> str:
+    """One table cell; ``markdown`` when its content holds Markdown links."""
+    attributes = "".join(
+        [
+            f' class="{kind}"' if kind else "",
+            f' colspan="{span}"' if span > 1 else "",
+            f' scope="{scope}"' if scope else "",
+            ' markdown="span"' if markdown else "",
+        ]
+    )
+    return f"<{tag}{attributes}>{content}</{tag}>"
+
+
+def box(kind: str, content: str, *, anchor: str = "", searched: bool = True) -> str:
+    """A block of Markdown in a ``<div>`` of the given class."""
+    own = f' id="{anchor}"' if anchor else ""
+    skip = f" {SEARCH_EXCLUDE}" if not searched else ""
+    return f'<div class="{kind}"{own}{skip} markdown>\n\n{content}\n\n</div>'
 
 
 # -- tables -------------------------------------------------------------------------------------------------
@@ -88,14 +186,9 @@ def table(head: list[str], rows: Iterable[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def in_aspect(title: str) -> str:
-    """The aspect a summary row's point belongs to, so sorted rows keep their context."""
-    return f'<span class="{Css.IN}">{title}</span>'
-
-
-def summary_wrapper(content: str) -> str:
-    """The summary table's box: site.js makes the table in it sortable; search leaves it out."""
-    return f'<div class="{Css.SUMMARY}" {SEARCH_EXCLUDE} markdown>\n\n{content}\n\n</div>'
+def jump_list(label: str, links: Iterable[str]) -> str:
+    """A line of links to the sections of a page."""
+    return f'<p class="{Css.JUMP}" {SEARCH_EXCLUDE} markdown="span">{label} ' + " · ".join(links) + "</p>"
 
 
 # -- FAQ ----------------------------------------------------------------------------------------------------
@@ -116,7 +209,15 @@ def topic_section(heading_line: str, questions: str) -> str:
 def question_block(heading_line: str, answer: str, notes: Iterable[str]) -> str:
     """One question: its heading, its answer, then a line of related links, sources and review date."""
     meta = f'<p class="{Css.META}" {SEARCH_EXCLUDE} markdown>' + " ".join(note for note in notes if note) + "</p>"
+    answer = f'<div class="{Css.ANSWER}">\n{answer}\n</div>'
     return "\n\n".join([f'<div class="{Css.QUESTION}" markdown>\n\n{heading_line}', answer, meta, "</div>"])
+
+
+def question_index(anchor: str, groups: Iterable[tuple[str, list[str]]]) -> str:
+    """The FAQ's index: each topic's name, then links to its questions."""
+    parts = [f"<p><strong>{title}</strong></p>\n\n" + bullet_list(links) for title, links in groups]
+    inner = "\n\n".join(f"<div markdown>\n\n{part}\n\n</div>" for part in parts)
+    return f'<div class="{Css.INDEX}" id="{anchor}" {SEARCH_EXCLUDE} markdown>\n\n{inner}\n\n</div>'
 
 
 def jsonld_script(data: object) -> str:

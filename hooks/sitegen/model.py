@@ -7,7 +7,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -23,8 +23,12 @@ Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
 Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+" + END, max_length=500)]
 """An http(s) URL in ASCII, of the characters RFC 3986 lets a URL hold unescaped, less ``'``: no
 lookalike letters or slashes, no quotes, no backticks or brackets (an IDN host is written in punycode)."""
-Line = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^(?=.*\S)[^\r\n\u2028\u2029\x85]+" + END)]
+_ONE_LINE = r"^(?=.*\S)[^\r\n\u2028\u2029\x85]+" + END
+Line = Annotated[str, msgspec.Meta(max_length=200, pattern=_ONE_LINE)]
 """A one-line field: plain text, with `inline code` at most; shown exactly as typed."""
+CELL_MAX = 60
+Cell = Annotated[str, msgspec.Meta(max_length=CELL_MAX, pattern=_ONE_LINE)]
+"""A table cell: a few words, written like a :data:`Line` (the summary table is read at a glance)."""
 Title = Annotated[str, msgspec.Meta(max_length=120, pattern=r"^(?=.*\S)[^<>&\"\r\n\u2028\u2029\x85]+" + END)]
 """A one-line field that also titles a page: MkDocs' theme places it in ``<title>``, the navigation
 and attributes, escaping it in some places and not in others, so it holds no ``<``, ``>``, ``&``
@@ -75,21 +79,58 @@ class Tool(Record, frozen=True, kw_only=True):
 
 
 class ToolText(Record, frozen=True, kw_only=True):
-    short: Line
-    """One line for the summary table."""
+    short: Cell
+    """A few words for the summary table."""
     text: Block
-    """Shown in the tool's section of the point."""
+    """Shown in the tool's column of the point."""
+
+
+EVEN = "even"
+DEPENDS = "depends"
+EDGE_WORDS = {EVEN: "neither tool has the edge", DEPENDS: "the edge depends on the project (the verdict says how)"}
+"""The words a point's ``edge`` takes besides a tool id; no tool may take them as its id."""
+
+Level = bool | Literal["partial"]
+"""A support matrix value: ``yes``, ``partial`` or ``no`` (YAML reads yes and no as booleans)."""
+
+
+class Support(Record, frozen=True, kw_only=True):
+    level: Level
+    note: Line | None = None
+
+
+class SupportRow(Record, frozen=True, kw_only=True):
+    """One row of a point's support matrix: a backend, a platform or a format, and each tool's support."""
+
+    label: Line
+    tools: dict[Id, Level | Support]
+
+
+Refs = Annotated[list[Line], msgspec.Meta(max_length=20)]
+"""References to sections of the site, written ``aspect`` or ``aspect#point``."""
 
 
 class Point(Record, frozen=True, kw_only=True):
     id: Id
     title: Line
-    tools: dict[Id, ToolText]
+    gist: Line
+    """The point's answer in one sentence: the first thing under its heading."""
+    tools: dict[Id, ToolText] = {}
+    """Each tool's text, side by side; or, where the tools do not differ, ``shared`` instead."""
+    shared: ToolText | None = None
+    """One text that holds for every tool, instead of ``tools``."""
+    edge: Id | None = None
+    """Which tool has the advantage on this point: a tool id, ``even`` or ``depends``."""
+    support: Annotated[list[SupportRow], msgspec.Meta(max_length=20)] = []
     verdict: Block | None = None
-    evidence: Annotated[list[Line], msgspec.Meta(max_length=20)] = []
-    """References to other sections, written ``aspect`` or ``aspect#point``."""
+    evidence: Refs = []
+    """The sections this point's verdict rests on."""
     sources: list[Source] = []
     aliases: Aliases = []
+
+    def text_of(self, tool_id: str) -> ToolText:
+        """What the point says of one tool: its own text, or the shared one."""
+        return self.shared or self.tools[tool_id]
 
 
 class Aspect(Record, frozen=True, kw_only=True):
@@ -124,17 +165,56 @@ class Question(Record, frozen=True, kw_only=True):
     topic: Id
     order: int = 100
     answer: Block
-    related: Annotated[list[Line], msgspec.Meta(max_length=20)] = []
-    """Aspects or points this answer draws on, written ``aspect`` or ``aspect#point``."""
+    related: Refs = []
+    """Aspects or points this answer draws on."""
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
     aliases: Aliases = []
 
 
+class Choice(Record, frozen=True, kw_only=True):
+    """One "Choose <tool> if..." line, and the sections that back it."""
+
+    text: Line
+    evidence: Annotated[list[Line], msgspec.Meta(min_length=1, max_length=20)]
+
+
+class Scenario(Record, frozen=True, kw_only=True):
+    """A row of the scenario table: if you..., start with..., because..."""
+
+    id: Id
+    situation: Line
+    """Completes "If you...": who the reader is and what they are making."""
+    pick: Line
+    """Where to start, in a few words ("Keras on the PyTorch backend")."""
+    tool: Id | None = None
+    """The tool that is the answer, where one is."""
+    because: Line
+    evidence: Annotated[list[Line], msgspec.Meta(min_length=1, max_length=20)]
+
+
+class Decision(Record, frozen=True, kw_only=True):
+    """The short answer: the first thing on the home page and on the decision guide."""
+
+    guide: Id
+    """The aspect whose page is the decision guide; it opens with this answer."""
+    choose: dict[Id, Annotated[list[Choice], msgspec.Meta(min_length=3, max_length=5)]]
+    """For each tool, three to five reasons to choose it."""
+    scenarios: Annotated[list[Scenario], msgspec.Meta(min_length=1, max_length=30)]
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+    reviewed: datetime.date
+
+
+RECORDS: tuple[type[Record], ...] = (
+    *(Source, Tool, ToolText, Support, SupportRow, Point, Aspect, Topic, Topics, Question, Choice, Scenario, Decision),
+)
+"""Every kind of record."""
+
+
 def block_fields() -> frozenset[str]:
     """The names of the fields that hold a :data:`Block`, in any record."""
     found = set()
-    for record in (Source, Tool, ToolText, Point, Aspect, Topic, Topics, Question):
+    for record in RECORDS:
         for name, hint in typing.get_type_hints(record, include_extras=True).items():
             if hint == Block or Block in typing.get_args(hint):
                 found.add(name)
@@ -149,6 +229,7 @@ class Site:
     aspects: tuple[Aspect, ...]
     topics: tuple[Topic, ...]
     questions: tuple[Question, ...]
+    decision: Decision
     html: Mapping[str, str] = field(default_factory=dict)
     """Each block field's text, rendered to sanitised HTML (by :mod:`sitegen.prose`), by its source text."""
 

@@ -22,7 +22,10 @@ from .model import (
     BLOCK_MAX_BRACKETS,
     BLOCK_MAX_LINES,
     BLOCK_MAX_NESTING,
+    EDGE_WORDS,
+    EVEN,
     Aspect,
+    Decision,
     Problem,
     Question,
     Site,
@@ -33,7 +36,13 @@ from .model import (
 from .prose import Prose, plain_text, relative_links, without_code
 
 T = TypeVar("T")
-KINDS: dict[str, type[msgspec.Struct]] = {"tools": Tool, "aspects": Aspect, "faq": Question, "topics.yml": Topics}
+KINDS: dict[str, type[msgspec.Struct]] = {
+    "tools": Tool,
+    "aspects": Aspect,
+    "faq": Question,
+    "topics.yml": Topics,
+    "decision.yml": Decision,
+}
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
 
 BLOCK_FIELDS = block_fields()
@@ -75,6 +84,7 @@ class Records:
     aspects: Pairs[Aspect]
     questions: Pairs[Question]
     topics: list[tuple[Document, Topics]]
+    decision: list[tuple[Document, Decision]]
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,8 @@ class Declared:
     """The point ids of each aspect id; None for an aspect whose file could not be read."""
     topics: set[str] | None
     """None when the topics file could not be read."""
+    decision: bool
+    """Whether the decision file is there (readable or not)."""
 
 
 def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] = ()) -> Site | list[Problem]:
@@ -107,6 +119,7 @@ def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] 
         aspects=_in_order(convert_all(Aspect)),
         questions=_in_order(convert_all(Question)),
         topics=convert_all(Topics),
+        decision=convert_all(Decision),
     )
     unreadable = tuple(unreadable)
     declared = _declared(files, unreadable)
@@ -122,6 +135,7 @@ def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] 
         aspects=tuple(aspect for _, aspect in records.aspects),
         topics=tuple(topics),
         questions=tuple(questions),
+        decision=records.decision[0][1],
         html=html,
     )
 
@@ -141,7 +155,7 @@ def _group(documents: list[Document]) -> tuple[dict[type, list[Document]], list[
 
 def _kind_of(file: str) -> type | None:
     parts = PurePosixPath(file).parts[1:]
-    if len(parts) == 2 and parts[0] in KINDS and parts[0] != "topics.yml":
+    if len(parts) == 2 and parts[0] in KINDS and not parts[0].endswith(".yml"):
         return KINDS[parts[0]]
     if len(parts) == 1:
         return KINDS.get(parts[0])
@@ -188,15 +202,17 @@ def _declared(files: Mapping[type, list[Document]], unreadable: Iterable[str]) -
     topics: set[str] | None = {
         found for doc in files[Topics] for topic in _items(doc.data, "topics") if (found := raw_id(topic))
     }
+    decision = bool(files[Decision])
     for file in unreadable:  # its id is presumably its name; its contents are unknown
         kind, stem = _kind_of(file), PurePosixPath(file).stem
+        decision = decision or kind is Decision
         if kind is Tool:
             tools.append(stem)
         elif kind is Aspect:
             points[stem] = None
         elif kind is Topics:
             topics = None
-    return Declared(files, tools, points, topics)
+    return Declared(files, tools, points, topics, decision)
 
 
 def _items(data: Any, key: str) -> list[dict[str, Any]]:
@@ -291,6 +307,8 @@ Entry = tuple[Document, PathKey, str]
 def _required_files(records: Records, declared: Declared) -> Iterator[Problem]:
     if not declared.files[Topics] and declared.topics is not None:  # None: there, but unreadable
         yield Problem("data/topics.yml", 0, 0, "", "missing: the FAQ topics file is required")
+    if not declared.decision:
+        yield Problem("data/decision.yml", 0, 0, "", "missing: the decision file (the short answer) is required")
     if not declared.tools:
         yield Problem("data/tools", 0, 0, "", "no tools: add at least one file such as data/tools/keras.yml")
 
@@ -299,6 +317,11 @@ def _unique_ids(records: Records, declared: Declared) -> Iterator[Problem]:
     """Tools, aspects (whose ids and aliases are addresses), and the FAQ's topics and questions (anchors
     of one page) each have ids of their own."""
     yield from _duplicates([(doc, ("id",), tool.id) for doc, tool in records.tools], "tool")
+    for doc, tool in records.tools:
+        if tool.id in EDGE_WORDS:
+            yield problem_at(
+                doc, ("id",), f"'{tool.id}' is a word of a point's edge ({EDGE_WORDS[tool.id]}); choose another id"
+            )
     yield from _duplicates(_ids_and_aliases(records.aspects), "aspect")
     yield from _reserved(_ids_and_aliases(records.aspects), at.RESERVED_ASPECT_IDS, where="")
     yield from _duplicates(_faq_anchors(records), "FAQ topic or question")
@@ -313,8 +336,22 @@ def _aspects_refer_to_what_exists(records: Records, declared: Declared) -> Itera
     for doc, aspect in records.aspects:
         yield from _check_tools(doc, ("summary",), aspect.summary, declared.tools)
         for index, point in enumerate(aspect.points):
-            yield from _check_tools(doc, ("points", index, "tools"), point.tools, declared.tools)
-            yield from _check_refs(doc, ("points", index, "evidence"), point.evidence, declared.points)
+            path: PathKey = ("points", index)
+            if point.shared is None:
+                yield from _check_tools(doc, (*path, "tools"), point.tools, declared.tools)
+            elif point.tools:
+                yield problem_at(doc, (*path, "shared"), "give either tools (one text per tool) or shared, not both")
+            if point.edge is not None and point.edge not in EDGE_WORDS and point.edge not in declared.tools:
+                words = [*EDGE_WORDS, *declared.tools]
+                hint = did_you_mean(point.edge, words) or f" (it takes a tool id, '{EVEN}' or 'depends')"
+                yield problem_at(doc, (*path, "edge"), f"unknown edge '{point.edge}'{hint}")
+            elif point.shared is not None and point.edge not in (None, EVEN):
+                yield problem_at(
+                    doc, (*path, "edge"), f"a shared text says the tools do not differ: the edge is '{EVEN}'"
+                )
+            for row, line in enumerate(point.support):
+                yield from _check_tools(doc, (*path, "support", row, "tools"), line.tools, declared.tools)
+            yield from _check_refs(doc, (*path, "evidence"), point.evidence, declared.points)
 
 
 def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Iterator[Problem]:
@@ -336,6 +373,30 @@ def _questions_refer_to_what_exists(records: Records, declared: Declared) -> Ite
         yield from _check_refs(doc, ("related",), question.related, declared.points)
 
 
+def _decision_refers_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
+    aspects = {aspect.id: aspect for _, aspect in records.aspects}
+    for doc, decision in records.decision:
+        if decision.guide not in declared.points:
+            yield problem_at(
+                doc, ("guide",), f"unknown aspect '{decision.guide}'{did_you_mean(decision.guide, declared.points)}"
+            )
+        yield from _check_tools(doc, ("choose",), decision.choose, declared.tools)
+        for tool_id, choices in decision.choose.items():
+            for index, choice in enumerate(choices):
+                yield from _check_refs(doc, ("choose", tool_id, index, "evidence"), choice.evidence, declared.points)
+        for index, scenario in enumerate(decision.scenarios):
+            if scenario.tool is not None and scenario.tool not in declared.tools:
+                hint = did_you_mean(scenario.tool, declared.tools)
+                yield problem_at(doc, ("scenarios", index, "tool"), f"unknown tool '{scenario.tool}'{hint}")
+            yield from _check_refs(doc, ("scenarios", index, "evidence"), scenario.evidence, declared.points)
+        entries: list[Entry] = [(doc, ("scenarios", i, "id"), s.id) for i, s in enumerate(decision.scenarios)]
+        yield from _duplicates(entries, "scenario")
+        guide = aspects.get(decision.guide)
+        if guide is not None:  # scenarios are anchors of the guide's page
+            taken = {anchor: "a point of the guide" for p in guide.points for anchor in (p.id, *p.aliases)}
+            yield from _reserved(entries, {**at.reserved_on_aspect_page(guide.id), **taken})
+
+
 CHECKS: tuple[Check, ...] = (
     _required_files,
     _unique_ids,
@@ -343,6 +404,7 @@ CHECKS: tuple[Check, ...] = (
     _aspects_refer_to_what_exists,
     _points_have_ids_of_their_own,
     _questions_refer_to_what_exists,
+    _decision_refers_to_what_exists,
 )
 """The rules that look at several documents together, in the order they run."""
 
