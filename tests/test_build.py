@@ -48,9 +48,10 @@ def test_one_page_per_aspect_with_its_id_as_h1(built_site: Path, real_site: Site
         assert page.h1 is not None and page.h1.get("id") == aspect.id
         point_ids = {h2.get("id") for h2 in page.find_all("h2")}
         assert {point.id for point in aspect.points} <= point_ids
+        assert page.find("h3") is None, "the table of contents lists points, not tools"
         for point in aspect.points:
             for tool in real_site.tools:
-                assert page.find("h3", id=at.tool_anchor(point.id, tool.id)), f"{aspect.id}: {point.id}, {tool.id}"
+                assert page.find(id=at.tool_anchor(point.id, tool.id)), f"{aspect.id}: {point.id}, {tool.id}"
 
 
 def test_aspect_pages_are_in_the_navigation_in_data_order(built_site: Path, real_site: Site) -> None:
@@ -61,13 +62,24 @@ def test_aspect_pages_are_in_the_navigation_in_data_order(built_site: Path, real
     assert positions == sorted(positions)
 
 
-def test_summary_table_has_a_column_per_tool_and_a_row_per_aspect_and_point(built_site: Path, real_site: Site) -> None:
-    table = summary_table(built_site)
-    header = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert header == ["Aspect and point", *(tool.name for tool in real_site.tools)]
-    rows = table.select("tbody tr")
-    assert len(rows) == len(real_site.aspects) + sum(len(aspect.points) for aspect in real_site.aspects)
-    assert all(len(row.find_all("td")) == len(real_site.tools) + 1 for row in rows)
+def test_summary_has_a_table_per_aspect_a_column_per_tool_and_the_edge(built_site: Path, real_site: Site) -> None:
+    page = page_of(built_site, at.SUMMARY_PAGE)
+    tables = page.select(f".{Css.SUMMARY} table")
+    assert [table.find_previous("h2")["id"] for table in tables] == [aspect.id for aspect in real_site.aspects]
+    for table, aspect in zip(tables, real_site.aspects, strict=True):
+        header = [th.get_text(strip=True) for th in table.select("thead th")]
+        assert header == ["Point", *(tool.name for tool in real_site.tools), "Edge"]
+        rows = table.select("tbody tr")
+        assert [row.th.get_text() for row in rows] == [point.title.replace("`", "") for point in aspect.points]
+        for row, point in zip(rows, aspect.points, strict=True):
+            span = sum(int(td.get("colspan", 1)) for td in row.find_all("td"))
+            assert span == len(real_site.tools) + 1, point.id
+            assert row.find("td", class_=Css.EDGE).get_text().removeprefix("Edge: ") in {
+                *(tool.name for tool in real_site.tools),
+                "Even",
+                "Depends",
+                "\N{EN DASH}",
+            }
 
 
 def test_every_summary_link_lands_on_an_existing_element(built_site: Path) -> None:
@@ -97,12 +109,14 @@ def test_search_indexes_each_question_and_point_but_not_sources_or_table_cells(
         assert entry["title"] == question.question
         assert "Sources:" not in entry["text"] and "Reviewed" not in entry["text"]
     first = real_site.aspects[0]
-    section = at.address(at.aspect_page(first.id), at.tool_anchor(first.points[0].id, real_site.tools[0].id))
-    assert at.url_of(section) in by_location
+    section = by_location[at.url_of(at.address(at.aspect_page(first.id), first.points[0].id))]
+    assert section["title"] == first.points[0].title
+    text = first.points[0].text_of(real_site.tools[-1].id).text.split()[0]
+    assert text in section["text"], "a point's entry holds every tool's text"
     assert not [loc for loc in by_location if loc.endswith((f"#{at.SOURCES}", f"#{at.RELATED_QUESTIONS}"))]
     summary_text = by_location[at.url_of(at.SUMMARY_PAGE)]["text"]
-    first_short = real_site.aspects[0].points[0].tools[real_site.tools[0].id].short
-    assert first_short not in summary_text and "Every aspect" in summary_text
+    first_short = real_site.aspects[0].points[0].text_of(real_site.tools[0].id).short
+    assert first_short not in summary_text and "Every point" in summary_text
 
 
 def test_faq_page_carries_faqpage_structured_data(built_site: Path, real_site: Site) -> None:
@@ -163,10 +177,13 @@ def test_three_tools_give_three_columns_and_sections(tmp_path: Path) -> None:
     code, output = build_fixture(data, tmp_path / "site")
     assert code == 0, output
     header = [th.get_text(strip=True) for th in summary_table(tmp_path / "site").select("thead th")]
-    assert header == ["Aspect and point", "Alpha", "Beta", "Gamma"]
+    assert header == ["Point", "Alpha", "Beta", "Gamma", "Edge"]
     page = page_of(tmp_path / "site", at.aspect_page("basics"))
-    sections = [h3["id"] for h3 in page.select("h2#speed ~ h3")][:3]
+    sections = [column.get("id") for column in page.select(f"h2#speed ~ .{Css.COLUMNS} > .{Css.TOOL}")][:3]
     assert sections == [at.tool_anchor("speed", tool) for tool in ("alpha", "beta", "gamma")]
+    home = page_of(tmp_path / "site", at.HOME_PAGE)
+    labels = [p.get_text() for p in home.select(f".{Css.CHOICES} .{Css.TOOL_NAME}")]
+    assert labels == [f"Choose {name} if you…" for name in ("Alpha", "Beta", "Gamma")]
 
 
 def test_html_in_code_reaches_the_page_as_text(tmp_path: Path) -> None:
@@ -231,6 +248,8 @@ def test_a_page_gives_itself_only_ids_that_validation_keeps_data_off(real_site: 
     for aspect in real_site.aspects:
         own = anchors[at.aspect_page(aspect.id)] - {a for p in aspect.points for a in (p.id, *p.aliases)}
         own -= {at.tool_anchor(p.id, t.id) for p in aspect.points for t in real_site.tools}
+        if aspect.id == real_site.decision.guide:
+            own -= {s.id for s in real_site.decision.scenarios} | {at.choose_anchor(t.id) for t in real_site.tools}
         assert own <= set(at.reserved_on_aspect_page(aspect.id)), aspect.id
     assert {at.FAQ_ANCHOR, at.FILTER_INPUT} <= set(at.RESERVED_ON_FAQ_PAGE)
     assert data_ids.isdisjoint(at.RESERVED_ON_FAQ_PAGE)

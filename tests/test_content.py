@@ -47,7 +47,7 @@ ARTICLE_ASPECTS = {
     },
     "pricing-and-licensing": {"licence", "cost", "cloud-costs"},
     "learning-curve": {"prerequisites", "time-to-learn"},
-    "choosing": {
+    "decision-guide": {
         "project-complexity",
         "development-speed",
         "expertise-level",
@@ -87,8 +87,26 @@ def test_every_tool_has_a_text_and_a_short_line_in_every_point(real_site: Site) 
     for aspect in real_site.aspects:
         assert set(aspect.summary) == {tool.id for tool in real_site.tools}, aspect.id
         for point in aspect.points:
-            assert set(point.tools) == {tool.id for tool in real_site.tools}, f"{aspect.id}#{point.id}"
-            assert all(entry.text.strip() and entry.short.strip() for entry in point.tools.values())
+            texts = [point.text_of(tool.id) for tool in real_site.tools]
+            assert point.shared or set(point.tools) == {tool.id for tool in real_site.tools}, f"{aspect.id}#{point.id}"
+            assert all(entry.text.strip() and entry.short.strip() for entry in texts)
+
+
+def test_every_point_opens_with_a_one_sentence_gist_and_names_an_edge(real_site: Site) -> None:
+    for aspect in real_site.aspects:
+        for point in aspect.points:
+            where = f"{aspect.id}#{point.id}"
+            assert point.gist.endswith((".", "?")) and point.gist.count(". ") == 0, f"{where}: one sentence"
+            assert point.edge or point.shared, f"{where} has no edge"
+
+
+def test_the_short_answer_has_three_to_five_lines_per_tool_and_eight_scenarios(real_site: Site) -> None:
+    decision = real_site.decision
+    assert all(3 <= len(decision.choose[tool.id]) <= 5 for tool in real_site.tools)
+    assert len(decision.scenarios) >= 8
+    lines = [choice.reason for choices in decision.choose.values() for choice in choices]
+    assert all(len(line) <= 90 for line in lines), "choose-if lines must fit a phone's first screen"
+    assert decision.guide in real_site.aspect_by_id
 
 
 def _web(sources: list[Source]) -> bool:
@@ -107,7 +125,7 @@ def test_every_answer_links_to_an_aspect_section(real_site: Site) -> None:
 
 
 def test_every_decision_factor_has_a_recommendation_and_evidence(real_site: Site) -> None:
-    choosing = next(aspect for aspect in real_site.aspects if aspect.id == "choosing")
+    choosing = real_site.aspect_by_id[real_site.decision.guide]
     for point in choosing.points:
         assert point.verdict and point.evidence, point.id
 

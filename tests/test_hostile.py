@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sitegen import addresses as at
+from sitegen.addresses import Css
 from sitegen.build import generate
 from sitegen.load import load_bytes
 from sitegen.model import Site
@@ -24,6 +26,7 @@ from support.project import copy_project, mkdocs_build, problems_of, site_prose
 
 FAQ = "data/faq/hostile.yml"
 ASPECT = "data/aspects/overview.yml"
+DECISION = "data/decision.yml"
 TOOL = "data/tools/tensorflow.yml"
 TAKES = "is not allowed in this field; it takes paragraphs, lists, code and links"
 LINE = "in a one-line field; it is plain text, with `code` at most"
@@ -230,7 +233,10 @@ ACCEPTED_LINES = {
     "name-quote": (TOOL, "name:", 'Tensor"Flow'),
     "url-markdown-characters": (TOOL, "homepage:", "https://www.tensorflow.org/a_b_*c*_(x)~y"),
     "maker-plain-text": (TOOL, "maker:", "> 2 GPUs, {a: 1}, [beta] (2024) and an emoji \U0001f600"),
-    "nav-title-apostrophe": ("data/aspects/choosing.yml", "nav_title:", "Decision guide's"),
+    "nav-title-apostrophe": ("data/aspects/decision-guide.yml", "title:", "Decision guide's"),
+    "gist-markdown": (ASPECT, "    gist:", "A | pipe, *star* _under_ [x] `<b>` \\ end \U0001f600."),
+    "choice-markdown": (DECISION, "    - reason:", "want `a|b` | *this* [x] <> & done."),
+    "pick-markdown": (DECISION, "    pick:", "Keras | TF `<i>` _x_"),
 }
 
 
@@ -265,6 +271,62 @@ def test_hostile_data_is_refused_with_one_message_by_check_and_build_alike(tmp_p
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+REFUSED_NEW_FIELDS = {
+    "gist-link": (
+        ASPECT,
+        "    gist:",
+        "[x](https://a.example)",
+        "points[0].gist",
+        f"a Markdown link is not allowed (sources go in their own list) {LINE}",
+    ),
+    "gist-html": (
+        ASPECT,
+        "    gist:",
+        "<img src=x onerror=alert(1)>",
+        "points[0].gist",
+        f"raw HTML is not allowed {LINE}",
+    ),
+    "choice-heading": (
+        DECISION,
+        "    - reason:",
+        "# Big",
+        "choose.keras[0].reason",
+        f"a Markdown block (heading, admonition, abbreviation) is not allowed {LINE}",
+    ),
+    "pick-closes-cell": (
+        DECISION,
+        "    pick:",
+        "Keras</td><script>alert(1)</script>",
+        "scenarios[0].pick",
+        f"raw HTML is not allowed {LINE}",
+    ),
+    "because-attributes": (
+        DECISION,
+        "    because:",
+        "Fast {: onclick=alert(1)}",
+        "scenarios[0].because",
+        f"an attribute list ({{...}}) is not allowed {LINE}",
+    ),
+    "edge-script": (
+        ASPECT,
+        "    edge:",
+        "<script>",
+        "points[0].edge",
+        "expected an id: lowercase letters, digits and single hyphens, starting with a letter",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_NEW_FIELDS)
+def test_hostile_text_in_the_short_answer_and_gists_is_refused(tmp_path: Path, case: str) -> None:
+    file, prefix, value, field, cause = REFUSED_NEW_FIELDS[case]
+    project = copy_project(tmp_path)
+    set_line(project, file, prefix, value)
+    line = line_of(project, file, prefix)
+    column = len(prefix) - len(prefix.lstrip(" -")) + 1
+    assert problems_of(project / "data") == [f"{file}:{line}:{column}: {field}: {cause}"]
 
 
 LIVE = ("script", "h1", "h2", "abbr", "img", "iframe", "object", "embed", "form", "details", "input", "table")
@@ -312,15 +374,22 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
     assert [a.get_text(strip=True) for a in overview.select("nav a[href='./']")] == ["Overview, co { 😀"]
     faq_page = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
     assert faq_page.select_one("a.md-footer__link--prev")["aria-label"] == "Previous: Decision guide's"
-    assert overview.find("h3", id="what-it-is--tensorflow").get_text().startswith('Tensor"Flow')
+    label = overview.select_one(f"#what-it-is--tensorflow > .{Css.TOOL_NAME}")
+    assert label is not None and label.get_text() == 'Tensor"Flow'
+    in_short = [p.get_text() for p in overview.select(f"#{at.IN_SHORT} > .{Css.TOOL} > p:not(.{Css.TOOL_NAME})")]
+    assert in_short == ["Keras \\| split | cell a|b", "` here *star* _under_ [x] ![y] \\"]
+    gist = overview.select_one(f".{Css.GIST}")
+    assert gist is not None and gist.get_text().startswith("A | pipe, *star* _under_ [x] <b> \\ end \U0001f600.")
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    first_line = home.select_one(f".{Css.CHOICES} li")
+    assert first_line is not None and first_line.get_text() == "want a|b | *this* [x] <> & done."
+    pick = home.select_one(f".{Css.SCENARIOS} tbody td")
+    assert pick is not None and pick.get_text().endswith("Keras | TF <i> _x_")
     summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "lxml")
-    first_row = summary.select("table tbody tr")[0]
-    cells = [cell.get_text() for cell in first_row.find_all("td")]
-    assert cells[1:] == ["Keras \\| split | cell a|b", "` here *star* _under_ [x] ![y] \\"]
     homepages = [a["href"] for a in summary.select("a") if a.get_text() == "Home"]
     assert homepages[-1] == "https://www.tensorflow.org/a_b_*c*_(x)~y"
     faq = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
-    code = [element.get_text() for element in faq.select("#hostile-4 ~ p code")][:2]
+    code = [element.get_text() for element in faq.select(f"#hostile-4 ~ .{Css.ANSWER} code")][:2]
     assert code == ["<br onclick=x>", "</code><script>alert(1)</script>"]
 
 

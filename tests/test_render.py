@@ -77,7 +77,7 @@ def test_a_shared_text_spans_the_tools_and_keeps_every_tool_anchor(pages: dict[s
     page = html_of(pages[BASICS])
     shared = page.find(class_=Css.SHARED)
     assert shared.find(class_=Css.TOOL_NAME).get_text() == "Same for Alpha, Beta and Gamma"
-    assert [span["id"] for span in shared.find_all(class_=Css.ALIAS)] == [
+    assert [target["id"] for target in shared.find_all(class_=Css.ALIAS)] == [
         at.tool_anchor("licence", t) for t in ("alpha", "beta", "gamma")
     ]
     assert page.find(id="licence").find_next(class_=Css.GIST).get_text(" ", strip=True).endswith("Edge: Even")

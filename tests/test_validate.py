@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typing
+
 import pytest
 
 from sitegen.build import load_site
+from sitegen.model import RECORDS, Block, block_fields
 from support.project import copy_fixture, edit, problems_of
 
 
@@ -190,7 +193,8 @@ def test_a_topic_cannot_take_an_id_of_the_faq_page(data: Path) -> None:
 def test_unexpected_file_location(data: Path) -> None:
     (data / "notes.yml").write_text("id: x\n")
     assert problems_of(data) == [
-        "data/notes.yml: unexpected data file; records live in data/tools/, data/aspects/, data/faq/, data/topics.yml, data/decision.yml"
+        "data/notes.yml: unexpected data file; records live in data/tools/, data/aspects/, data/faq/, "
+        "data/topics.yml, data/decision.yml"
     ]
 
 
@@ -248,3 +252,88 @@ def test_points_that_are_not_a_list_do_not_make_references_to_them_unknown(data:
 def test_ordinary_text_in_a_one_line_field_is_not_mistaken_for_markdown(data: Path, text: str) -> None:
     edit(data / "tools" / "alpha.yml", "maker: The Alpha team", f"maker: '{text}'")
     load_site(data)
+
+
+def test_a_field_name_is_a_block_in_every_record_or_in_none() -> None:
+    # validation tells block fields from one-line fields by their name
+    blocks = block_fields()
+    for record in RECORDS:
+        for name, hint in typing.get_type_hints(record, include_extras=True).items():
+            if name in blocks:
+                assert hint == Block or Block in typing.get_args(hint), f"{record.__name__}.{name} is not a block"
+
+
+def test_an_edge_is_a_tool_even_or_depends(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "    edge: gamma", "    edge: gama")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:27:5: points[1].edge: unknown edge 'gama' (did you mean 'gamma'?)"
+    ]
+
+
+def test_a_tool_cannot_take_a_word_of_the_edge_as_its_id(data: Path) -> None:
+    (data / "tools" / "gamma.yml").rename(data / "tools" / "even.yml")
+    edit(data / "tools" / "even.yml", "id: gamma", "id: even")
+    problems = problems_of(data)
+    assert problems[-1].startswith("data/tools/even.yml:1:1: id: 'even' is a word of a point's edge")
+
+
+def test_a_point_gives_either_tool_texts_or_a_shared_one(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "    shared:", "    tools: {alpha: {short: a, text: a}}\n    shared:")
+    edit(
+        data / "aspects" / "basics.yml",
+        "    gist: All three carry the same licence.",
+        "    gist: Same.\n    edge: beta",
+    )
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:41:5: points[2].edge: a shared text says the tools do not differ: the edge is 'even'",
+        "data/aspects/basics.yml:43:5: points[2].shared: give either tools (one text per tool) or shared, not both",
+    ]
+
+
+def test_a_shared_text_has_no_edge_but_even(data: Path) -> None:
+    edit(
+        data / "aspects" / "basics.yml",
+        "    gist: All three carry the same licence.",
+        "    gist: Same.\n    edge: beta",
+    )
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:41:5: points[2].edge: a shared text says the tools do not differ: the edge is 'even'"
+    ]
+
+
+def test_a_support_row_names_every_tool(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "          gamma: no\n", "          gama: no\n")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:34:9: points[1].support[0].tools: missing an entry for tool gamma",
+        "data/aspects/basics.yml:37:11: points[1].support[0].tools.gama: unknown tool 'gama' (did you mean 'gamma'?)",
+    ]
+
+
+def test_the_decision_refers_to_tools_points_and_a_guide_that_exist(data: Path) -> None:
+    edit(data / "decision.yml", "guide: choosing", "guide: chosing")
+    edit(data / "decision.yml", "    tool: alpha", "    tool: alfa")
+    edit(data / "decision.yml", "      evidence: [basics#licence]", "      evidence: [basics#licenc]")
+    assert problems_of(data) == [
+        "data/decision.yml:1:1: guide: unknown aspect 'chosing' (did you mean 'choosing'?)",
+        "data/decision.yml:5:18: choose.alpha[0].evidence[0]: aspect 'basics' has no point 'licenc' (did you mean 'licence'?)",
+        "data/decision.yml:28:5: scenarios[0].tool: unknown tool 'alfa' (did you mean 'alpha'?)",
+    ]
+
+
+def test_a_scenario_cannot_take_the_id_of_a_point_of_the_guide(data: Path) -> None:
+    edit(data / "decision.yml", "  - id: big-team", "  - id: team-size")
+    assert problems_of(data) == [
+        "data/decision.yml:31:5: scenarios[1].id: 'team-size' is the id of a point of the guide on the same page; "
+        "choose another id"
+    ]
+
+
+def test_the_decision_file_is_required(data: Path) -> None:
+    (data / "decision.yml").unlink()
+    assert problems_of(data) == ["data/decision.yml: missing: the decision file (the short answer) is required"]
+
+
+def test_choose_if_lines_are_three_to_five_per_tool(data: Path) -> None:
+    edit(data / "decision.yml", "    - reason: like the letter G.\n      evidence: [basics#what-it-is]\n", "")
+    problems = problems_of(data)
+    assert problems == ["data/decision.yml:19:3: choose.gamma: expected at least 3 items, got 2"] or len(problems) == 1

@@ -105,7 +105,6 @@ def cell_label(text: str) -> str:
     return f'<span class="{Css.CELL_LABEL}">{text}</span>'
 
 
-
 def tool_column(anchor: str, name: str, body: str) -> str:
     """One tool's column: a label that links to it, then its text (HTML)."""
     label = f'<p class="{Css.TOOL_NAME}">' + (f'<a href="#{anchor}">{name}</a>' if anchor else name) + "</p>"
@@ -115,9 +114,8 @@ def tool_column(anchor: str, name: str, body: str) -> str:
 
 def shared_column(anchors: Iterable[str], names: str, body: str) -> str:
     """A text that holds for every tool, across the columns; each tool's anchor lands on it."""
-    targets = "".join(f'<span id="{anchor}" class="{Css.ALIAS}"></span>' for anchor in anchors)
-    label = f'<p class="{Css.TOOL_NAME}">{targets}Same for {names}</p>'
-    return f'<div class="{Css.TOOL} {Css.SHARED}">\n{label}\n{body}\n</div>'
+    label = f'<p class="{Css.TOOL_NAME}">Same for {names}</p>'
+    return f'<div class="{Css.TOOL} {Css.SHARED}">\n{alias_targets(anchors)}{label}\n{body}\n</div>'
 
 
 def choices(anchor: str, title: str, lines: Iterable[str]) -> str:

@@ -175,7 +175,8 @@ class Question(Record, frozen=True, kw_only=True):
 class Choice(Record, frozen=True, kw_only=True):
     """One "Choose <tool> if..." line, and the sections that back it."""
 
-    text: Line
+    reason: Line
+    """Completes "Choose <tool> if you..."."""
     evidence: Annotated[list[Line], msgspec.Meta(min_length=1, max_length=20)]
 
 
@@ -212,7 +213,8 @@ RECORDS: tuple[type[Record], ...] = (
 
 
 def block_fields() -> frozenset[str]:
-    """The names of the fields that hold a :data:`Block`, in any record."""
+    """The names of the fields that hold a :data:`Block`, in any record. Text fields are told apart by
+    name, so a name is a block in every record or in none (a test checks)."""
     found = set()
     for record in RECORDS:
         for name, hint in typing.get_type_hints(record, include_extras=True).items():

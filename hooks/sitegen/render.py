@@ -190,7 +190,7 @@ def render_choices(site: Site, here: str, *, evidence: bool) -> str:
         for choice in site.decision.choose[tool.id]:
             links = ", ".join(mk.link(*ref_target(site, ref), here) for ref in choice.evidence) if evidence else ""
             lines.append(
-                line_html(choice.text)
+                line_html(choice.reason)
                 + (f' <span class="{at.Css.EVIDENCE}" {at.SEARCH_EXCLUDE}>{links}</span>' if links else "")
             )
         anchor = at.choose_anchor(tool.id) if evidence else ""
@@ -278,7 +278,7 @@ def render_summary_table(site: Site, aspect: Aspect) -> str:
             cells = [mk.cell(line_html(point.shared.short), span=len(site.tools), kind=at.Css.SHARED)]
         else:
             cells = [mk.cell(line_html(point.tools[t.id].short)) for t in site.tools]
-        edge = edge_name(site, point) or "–"
+        edge = edge_name(site, point) or "\N{EN DASH}"
         rows.append([name, *cells, mk.cell(mk.cell_label("Edge: ") + edge, kind=at.Css.EDGE)])
     title = mk.link(at.address(page, aspect.id), line_html(aspect.title), here)
     return _join(

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.browser
 
 SHOWN_IDS = f"""() => [...document.querySelectorAll(".{Css.QUESTION}")]
   .filter(item => item.checkVisibility()).map(item => item.querySelector("h3").id)"""
+SHOWN_IN_INDEX = f"""() => [...document.querySelectorAll(".{Css.INDEX} li")]
+  .filter(item => item.checkVisibility()).map(item => item.querySelector("a").hash.slice(1))"""
 SHOWN_TOPICS = f"""() => [...document.querySelectorAll(".{Css.TOPIC}")]
   .filter(topic => topic.checkVisibility()).map(topic => topic.querySelector("h2").id)"""
 
@@ -27,7 +29,7 @@ def questions_containing(built_site: Path, words: list[str]) -> list[str]:
     html = BeautifulSoup(page_file(built_site, PAGE_TYPES["faq"]).read_text(encoding="utf-8"), "lxml")
     found = []
     for item in html.select(f".{Css.QUESTION}"):
-        text = item.get_text().lower()
+        text = (item.h3.get_text() + " " + item.select_one(f".{Css.ANSWER}").get_text()).lower()
         if all(word in text for word in words):
             found.append(item.h3["id"])
     return found
@@ -48,6 +50,7 @@ def test_filter_narrows_as_you_type_and_restores_when_cleared(
     expected = questions_containing(built_site, ["jax"])
     assert 0 < len(expected) < len(everything)
     assert page.evaluate(SHOWN_IDS) == expected
+    assert page.evaluate(SHOWN_IN_INDEX) == expected, "the index lists what the filter keeps"
     assert status.inner_text() == f"{len(expected)} of {len(everything)} questions match."
 
     box.press_sequentially(" tensorboard")  # every word must occur
@@ -60,6 +63,7 @@ def test_filter_narrows_as_you_type_and_restores_when_cleared(
     box.fill("")
     box.press("Backspace")  # an input event with the box empty, as a reader clearing it would make
     assert sorted(page.evaluate(SHOWN_IDS)) == sorted(everything)
+    assert sorted(page.evaluate(SHOWN_IN_INDEX)) == sorted(everything)
     assert page.evaluate(SHOWN_TOPICS) == topics
     assert status.inner_text() == ""
 
@@ -75,3 +79,29 @@ def test_without_javascript_the_faq_is_a_plain_list(open_page: PageFactory, site
     assert not page.locator(f".{Css.FILTER}").is_visible(), "a filter box that cannot work is shown"
     assert sorted(page.evaluate(SHOWN_IDS)) == sorted(q.id for q in real_site.questions)
     assert page.locator(f".{Css.QUESTION} h3").all_inner_texts() != []
+
+
+def test_the_filter_reads_questions_and_answers_not_sources(page: Page, site_url: str, real_site: Site) -> None:
+    page.goto(site_url + PAGE_TYPES["faq"])
+    read = " ".join(f"{q.question} {q.answer}" for q in real_site.questions).lower()
+    words = {w.strip("().,").lower() for q in real_site.questions for s in q.sources for w in s.title.split()}
+    only_in_sources = sorted(w for w in words if len(w) > 4 and w.isalpha() and w not in read)
+    assert only_in_sources, "no word of a source title is missing from the answers: nothing to test"
+    page.get_by_label("Filter the questions").press_sequentially(only_in_sources[0])
+    assert page.evaluate(SHOWN_IDS) == []
+
+
+def test_the_index_lists_every_question_by_topic_before_the_answers(
+    open_page: PageFactory, site_url: str, real_site: Site
+) -> None:
+    page = open_page(java_script_enabled=False)
+    page.goto(site_url + PAGE_TYPES["faq"])
+    index = page.locator(f".{Css.INDEX}")
+    assert index.locator("a").evaluate_all("links => links.map(a => a.hash.slice(1))") == [
+        q.id for q in real_site.questions
+    ]
+    titles = index.locator("strong").all_inner_texts()
+    asked = {q.topic for q in real_site.questions}
+    assert titles == [t.title for t in real_site.topics if t.id in asked]
+    first_question = page.locator(f".{Css.QUESTION}").first.bounding_box()
+    assert index.bounding_box()["y"] < first_question["y"]

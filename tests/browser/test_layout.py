@@ -43,26 +43,6 @@ def test_phone_has_no_sideways_overflow(open_page: PageFactory, site_url: str, p
     assert result["found"] == [], f"content sticks out of a {VIEWPORTS['phone']['width']} px screen: {result}"
 
 
-def test_phone_summary_table_scrolls_inside_its_wrapper(open_page: PageFactory, site_url: str) -> None:
-    page = open_page(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
-    page.goto(site_url + PAGE_TYPES["summary"])
-    table = page.locator(f".{Css.SUMMARY} table")
-    wrapper = table.evaluate_handle(
-        """table => { let box = table.parentElement;
-          while (box && getComputedStyle(box).overflowX === "visible") box = box.parentElement;
-          return box; }"""
-    ).as_element()
-    assert wrapper is not None and wrapper.evaluate("box => getComputedStyle(box).overflowX") in {"auto", "scroll"}
-    sizes = wrapper.evaluate("box => ({scroll: box.scrollWidth, client: box.clientWidth})")
-    assert sizes["client"] <= VIEWPORTS["phone"]["width"] < sizes["scroll"], sizes
-    row_name = page.locator(f".{Css.SUMMARY} tbody tr").nth(1).locator("td").first
-    wrapper.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
-    assert wrapper.evaluate("box => box.scrollLeft") > 100
-    visible_from = wrapper.bounding_box()["x"]
-    assert row_name.bounding_box()["x"] >= visible_from - 0.5, "the row names scroll out of view"
-    assert row_name.evaluate("cell => getComputedStyle(cell).backgroundColor") != "rgba(0, 0, 0, 0)"
-
-
 # Printed, no block may stick out of the text column: paper does not scroll, so no scrolling box excuses
 # it. (Inline text wraps; its line fragments are not boxes that could be cut.)
 CUT_OFF_IN_PRINT = """() => {

@@ -29,10 +29,10 @@ CHROMIUM_ARGS = [
 
 PAGE_TYPES = {
     "home": at.url_of(at.HOME_PAGE),
-    "aspect": at.url_of(at.aspect_page("overview")),
+    "aspect": at.url_of(at.aspect_page("core-features")),
     "summary": at.url_of(at.SUMMARY_PAGE),
     "faq": at.url_of(at.FAQ_PAGE),
-    "decision-guide": at.url_of(at.aspect_page("choosing")),
+    "decision-guide": at.url_of(at.aspect_page("decision-guide")),
     "about": at.url_of("about.md"),
 }
 """Every page type of the site, by its address under the base URL."""
