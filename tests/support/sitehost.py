@@ -29,7 +29,7 @@ CHROMIUM_ARGS = [
 
 PAGE_TYPES = {
     "home": at.url_of(at.HOME_PAGE),
-    "aspect": at.url_of(at.aspect_page("core-features")),
+    "aspect": at.url_of(at.aspect_page("overview")),
     "summary": at.url_of(at.SUMMARY_PAGE),
     "faq": at.url_of(at.FAQ_PAGE),
     "decision-guide": at.url_of(at.aspect_page("decision-guide")),
