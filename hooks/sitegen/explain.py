@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import types
 import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from .load import Document, PathKey
 from .model import Problem
 
 T = TypeVar("T")
+_COMMA_HINT = " (in a {...} mapping, a comma starts a new field: put a text with commas in quotes)"
 _FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
     "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
     "^https?://": "an http:// or https:// URL",
@@ -64,7 +66,8 @@ def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Pr
         fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
         for key in value:
             if key not in fields:
-                yield problem_at(doc, (*path, key), f"unknown field '{key}'{did_you_mean(key, fields)}")
+                hint = did_you_mean(key, fields) or _COMMA_HINT * (isinstance(key, str) and " " in key)
+                yield problem_at(doc, (*path, key), f"unknown field '{key}'{hint}")
         for name, info in fields.items():
             if name not in value:
                 if info.required:
@@ -73,6 +76,14 @@ def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Pr
             yield from _explain(doc, value[name], info.type, (*path, name))
         return
     origin = typing.get_origin(inner)
+    if origin in (typing.Union, types.UnionType):
+        members = typing.get_args(inner)
+        if value is None and type(None) in members:
+            return
+        records = [m for m in members if isinstance(_unwrap(m), type) and issubclass(_unwrap(m), msgspec.Struct)]
+        if isinstance(value, dict) and len(records) == 1:  # a record, or a shorthand for one
+            yield from _explain(doc, value, records[0], path)
+            return
     if origin in (list, dict):
         item_type = typing.get_args(inner)[-1]
         if origin is list and isinstance(value, list):
@@ -92,9 +103,24 @@ def _check_only(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator
         msgspec.convert(value, kind)
     except msgspec.ValidationError as err:
         message, _, where = str(err).partition(" - at `$")
-        if "missing required field" in message or "unknown field" in message:
-            return  # reported field by field by the caller
-        yield problem_at(doc, (*path, *_parse_path(where.rstrip("`"))), _friendly(message, value))
+        words = _words(kind)
+        if message.startswith("Invalid enum value") and words:
+            message = f"expected {', '.join(words[:-1])} or {words[-1]}, got '{value}'"
+        else:
+            message = _friendly(message, value)
+        yield problem_at(doc, (*path, *_parse_path(where.rstrip("`"))), message)
+
+
+def _words(kind: Any) -> list[str]:
+    """The words a field of fixed choices takes, as written in YAML (a bool is yes or no)."""
+    words: list[str] = []
+    for member in typing.get_args(_unwrap(kind)) or (kind,):
+        member = _unwrap(member)
+        if member is bool:
+            words += ["yes", "no"]
+        elif typing.get_origin(member) is typing.Literal:
+            words += [str(choice) for choice in typing.get_args(member)]
+    return words
 
 
 def _parse_path(text: str) -> PathKey:

@@ -70,6 +70,13 @@ def evidence_line(links: Iterable[str]) -> str:
     return f'<span class="{Css.EVIDENCE}" {SEARCH_EXCLUDE}>Evidence: {", ".join(links)}</span>'
 
 
+def notes(items: Iterable[str]) -> str:
+    """A line of small print under a point or a question (evidence, sources, review date), out of the
+    search index; its links are Markdown. Empty when every item is."""
+    kept = [item for item in items if item]
+    return f'<p class="{Css.META}" {SEARCH_EXCLUDE} markdown>' + " · ".join(kept) + "</p>" if kept else ""
+
+
 def reviewed_line(text: str) -> str:
     return f'<p class="{Css.REVIEWED}" {SEARCH_EXCLUDE}>{text}</p>'
 
@@ -204,11 +211,10 @@ def topic_section(heading_line: str, questions: str) -> str:
     return f'<section class="{Css.TOPIC}" markdown>\n\n{heading_line}\n\n{questions}\n\n</section>'
 
 
-def question_block(heading_line: str, answer: str, notes: Iterable[str]) -> str:
+def question_block(heading_line: str, answer: str, lines: Iterable[str]) -> str:
     """One question: its heading, its answer, then a line of related links, sources and review date."""
-    meta = f'<p class="{Css.META}" {SEARCH_EXCLUDE} markdown>' + " ".join(note for note in notes if note) + "</p>"
     answer = f'<div class="{Css.ANSWER}">\n{answer}\n</div>'
-    return "\n\n".join([f'<div class="{Css.QUESTION}" markdown>\n\n{heading_line}', answer, meta, "</div>"])
+    return "\n\n".join([f'<div class="{Css.QUESTION}" markdown>\n\n{heading_line}', answer, notes(lines), "</div>"])
 
 
 def question_index(anchor: str, groups: Iterable[tuple[str, list[str]]]) -> str:

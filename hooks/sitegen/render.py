@@ -151,9 +151,8 @@ def render_point(site: Site, point: Point, here: str) -> str:
         )
     if point.support:
         blocks.append(render_support(site, point))
-    if point.evidence:
-        blocks.append(mk.evidence_line(mk.link(*ref_target(site, ref), here) for ref in point.evidence))
-    blocks.append(mk.sources_line(point.sources))
+    evidence = mk.evidence_line(mk.link(*ref_target(site, ref), here) for ref in point.evidence)
+    blocks.append(mk.notes([evidence if point.evidence else "", mk.sources_line(point.sources)]))
     return _join(blocks)
 
 
@@ -337,9 +336,9 @@ def render_faq(site: Site) -> str:
 def render_question(site: Site, question: Question) -> str:
     related = ", ".join(mk.link(*ref_target(site, ref), at.FAQ_PAGE) for ref in question.related)
     notes = [
-        f"See also: {related}." if related else "",
+        f"See also: {related}" if related else "",
         mk.sources_line(question.sources),
-        f"Reviewed {question.reviewed.isoformat()}.",
+        f"Reviewed {question.reviewed.isoformat()}",
     ]
     heading = mk.alias_targets(question.aliases) + mk.heading(3, line_html(question.question), question.id)
     return mk.question_block(heading, site.html[question.answer], notes)
