@@ -204,7 +204,7 @@ def test_bad_data_fails_the_build_with_one_clear_message_and_keeps_the_old_site(
     code, output = build_fixture(data, site_dir)
     assert code != 0
     assert "Traceback" not in output
-    assert "3 problems in the data:" in output
+    assert "2 problems in the data:" in output
     assert "data/aspects/basics.yml:5:1: sumary: unknown field 'sumary' (did you mean 'summary'?)" in output
     assert "data/faq/what-is-alpha.yml:5:1: answer: raw HTML is not allowed" in output
     assert {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()} == before

@@ -85,7 +85,8 @@ def test_every_article_question_and_ten_more_are_answered(real_site: Site) -> No
 
 def test_every_tool_has_a_text_and_a_short_line_in_every_point(real_site: Site) -> None:
     for aspect in real_site.aspects:
-        assert set(aspect.summary) == {tool.id for tool in real_site.tools}, aspect.id
+        if aspect.id != real_site.decision.guide:  # the guide opens with its choose-if lines instead
+            assert set(aspect.summary) == {tool.id for tool in real_site.tools}, aspect.id
         for point in aspect.points:
             texts = [point.text_of(tool.id) for tool in real_site.tools]
             assert point.shared or set(point.tools) == {tool.id for tool in real_site.tools}, f"{aspect.id}#{point.id}"

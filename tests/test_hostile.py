@@ -273,6 +273,9 @@ def test_hostile_data_is_refused_with_one_message_by_check_and_build_alike(tmp_p
     assert not (tmp_path / "site").exists()
 
 
+BLOCK_LOOKING_REASONS = ["1. want one code base", "- - -", "+ want a plus"]
+"""Choose-if lines that a Markdown list item would read as a nested list or a rule."""
+
 REFUSED_NEW_FIELDS = {
     "gist-link": (
         ASPECT,
@@ -355,6 +358,11 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
         (project / f"data/faq/hostile-{number}.yml").write_text(record, encoding="utf-8")
     for file, prefix, value in ACCEPTED_LINES.values():
         set_line(project, file, prefix, value)
+    decision = (project / DECISION).read_text(encoding="utf-8").split("\n")
+    reasons = [i for i, line in enumerate(decision) if line.startswith("    - reason:")]
+    for index, text in zip(reasons[1:4], BLOCK_LOOKING_REASONS, strict=True):  # the first is "choice-markdown"
+        decision[index] = f"    - reason: {yaml_quoted(text)}"
+    (project / DECISION).write_text("\n".join(decision), encoding="utf-8")
     generate(project / "data", project / "docs")  # make check accepts it
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -381,8 +389,10 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
     gist = overview.select_one(f".{Css.GIST}")
     assert gist is not None and gist.get_text().startswith("A | pipe, *star* _under_ [x] <b> \\ end \U0001f600.")
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
-    first_line = home.select_one(f".{Css.CHOICES} li")
-    assert first_line is not None and first_line.get_text() == "want a|b | *this* [x] <> & done."
+    first_box = home.select_one(f".{Css.CHOICES} ul")
+    assert first_box is not None and first_box.find(["ul", "ol", "hr"]) is None, "a line became a block"
+    lines = [li.get_text() for li in first_box.find_all("li")]
+    assert lines[:4] == ["want a|b | *this* [x] <> & done.", *BLOCK_LOOKING_REASONS]
     pick = home.select_one(f".{Css.SCENARIOS} tbody td")
     assert pick is not None and pick.get_text().endswith("Keras | TF <i> _x_")
     summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "lxml")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitegen.build import generate
 from support.project import copy_fixture, edit, mkdocs_build, problems_of
 
 
@@ -48,3 +49,34 @@ def test_a_missing_section_is_named_and_aliases_still_land(tmp_path: Path) -> No
         "docs/index.md:15:60: links to faq.md#which-is-slowest, but no section of that page has the id "
         "'which-is-slowest' in data/"
     ]
+
+
+def test_a_home_marker_in_code_or_indented_counts_as_missing(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    index = data.parent / "docs" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace("<!-- short-answer -->", "```\n<!-- short-answer -->\n```")
+    text = text.replace("<!-- aspect-list -->", "    <!-- aspect-list -->")
+    index.write_text(text + "\n<!-- short-answer -->\n\n<!-- short-answer -->\n", encoding="utf-8")
+    problems = problems_of(data)
+    assert (
+        problems[0] == "docs/index.md: the line <!-- aspect-list --> is missing: put it on a line of its own, "
+        "unindented and outside code; the home page shows the list of aspect pages (data/aspects/) there"
+    )
+    assert problems[1].startswith("docs/index.md:19:1: the line <!-- short-answer --> stands here again")
+    assert len(problems) == 2
+
+
+def test_the_home_page_is_required(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    (data.parent / "docs" / "index.md").rename(data.parent / "docs" / "README.md")
+    assert problems_of(data)[-1].startswith("docs/index.md: missing: the home page, which shows")
+
+
+def test_example_links_in_code_are_not_checked(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    example = "\n```markdown\nSee [the guide](aspects/new.md#x).\n```\n\nOr `[x](summary.md#nothing)`.\n"
+    (data.parent / "docs" / "index.md").write_text(
+        (data.parent / "docs" / "index.md").read_text(encoding="utf-8") + example, encoding="utf-8"
+    )
+    generate(data, data.parent / "docs")  # no DataError

@@ -32,7 +32,6 @@ def test_missing_required_field(data: Path) -> None:
 def test_unknown_field_suggests_the_right_name(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "summary:", "sumary:")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:1:1: missing required field 'summary'",
         "data/aspects/basics.yml:5:1: sumary: unknown field 'sumary' (did you mean 'summary'?)",
     ]
 
@@ -354,5 +353,29 @@ def test_a_comma_in_a_flow_mapping_is_named_not_a_crash(data: Path) -> None:
 def test_a_support_value_outside_yes_partial_no_is_named(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "          gamma: no\n", "          gamma: maybe\n")
     assert problems_of(data) == [
-        "data/aspects/basics.yml:37:11: points[1].support[0].tools.gamma: expected yes, no or partial, got 'maybe'"
+        "data/aspects/basics.yml:37:11: points[1].support[0].tools.gamma: expected yes, no, partial or "
+        "{level, note}, got 'maybe'"
+    ]
+
+
+def test_an_aspect_cannot_take_the_id_of_the_status_line(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "aliases: [fundamentals]", "aliases: [fundamentals, kvt-toast]")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:48:25: aliases[1]: 'kvt-toast' is the id of site.js's status line, on every page; "
+        "choose another id"
+    ]
+
+
+def test_a_quoted_yes_in_a_support_row_is_explained(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "          alpha: yes\n", '          alpha: "yes"\n')
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:35:11: points[1].support[0].tools.alpha: expected yes, no, partial or "
+        "{level, note}, got 'yes' (in quotes it is text: write yes or no without quotes)"
+    ]
+
+
+def test_the_guide_named_by_an_old_id_is_explained(data: Path) -> None:
+    edit(data / "decision.yml", "guide: choosing", "guide: fundamentals")
+    assert problems_of(data) == [
+        "data/decision.yml:1:1: guide: 'fundamentals' is an old id of aspect 'basics': write 'basics'"
     ]

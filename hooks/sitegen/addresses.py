@@ -28,10 +28,13 @@ def aspect_page(aspect_id: str) -> str:
 
 SUMMARY_ANCHOR = "summary"
 TOOLS_ANCHOR = "tools"
+TOAST = "kvt-toast"
+"""site.js's status line where Material's own is missing; on any page, once JavaScript runs."""
 RESERVED_ASPECT_IDS = {
     "index": "the aspects folder's own page (served at aspects/)",
     SUMMARY_ANCHOR: "the summary page's title (aspect ids are its section anchors)",
     TOOLS_ANCHOR: "the summary page's list of tools (aspect ids are its section anchors)",
+    TOAST: "site.js's status line, on every page",
 }
 """Names an aspect page or redirect cannot take: ``aspects/index.md`` is served at ``aspects/``, and the
 summary page has a section per aspect, with the aspect's id as its anchor."""
@@ -99,8 +102,6 @@ QUESTIONS_ANCHOR = "questions"
 """The FAQ's index of questions."""
 FILTER_INPUT = "kvt-filter-input"
 """The FAQ filter's text box (its label points at it)."""
-TOAST = "kvt-toast"
-"""site.js's status line where Material's own is missing; on any page, once JavaScript runs."""
 THEME_ID_PREFIX = "__"
 """Material's own element ids (``__drawer``, ``__search``, ``__palette_0``...) start with this; no data id
 can, so the theme's ids never collide with the data's."""
@@ -172,7 +173,7 @@ class Css:
     REVIEWED = "kvt-reviewed"  # site.css: small print
     META = "kvt-meta"  # site.css: small print (a question's related links, sources, review date)
     SUMMARY = "kvt-summary"  # site.css: the summary tables' layout (sticky headings, cards on phones)
-    EDGE = "kvt-edge"  # site.css: a summary row's edge cell
+    EDGE = "kvt-edge"  # site.css: a summary row's edge cell, a scenario's tool
     CELL_LABEL = "kvt-cell-label"  # site.css: a cell's column name, shown before it on phones (no header there)
     JUMP = "kvt-jump"  # site.css: a line of links to a page's sections
     GIST = "kvt-gist"  # site.css: a point's one-sentence answer, first under its heading
@@ -188,7 +189,6 @@ class Css:
     NO = "kvt-no"
     CHOICES = "kvt-choices"  # site.css: the choose-if lines, one column per tool
     SCENARIOS = "kvt-scenarios"  # site.css: the scenario table
-    PICK = "kvt-pick"  # site.css: the tool a scenario starts with
     INDEX = "kvt-index"  # site.css: the FAQ's index of questions; site.js: filters it with the questions
     FILTER = "kvt-filter"  # site.js: shows and runs the FAQ filter; site.css: keeps its place
     FILTER_STATUS = "kvt-filter-status"  # site.js: "N of M questions match."

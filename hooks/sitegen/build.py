@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .links import check_links
+from .links import check_links, marker_lines
 from .load import load_tree
 from .model import DataError, Site
 from .prose import MarkdownSetup, Prose, read_setup
@@ -77,6 +77,10 @@ def last_good(data_dir: Path) -> Generated | None:
 
 
 def fill_home(markdown: str, inserts: dict[str, str]) -> str:
-    """The home page's Markdown with each marker line replaced by what it stands for."""
+    """The home page's Markdown (front matter already taken off) with each marker line replaced by what it
+    stands for; markers in code or indented stay as they are (the check reports them as missing)."""
     lines = markdown.split("\n")
-    return "\n".join(inserts.get(line.strip(), line) for line in lines)
+    for marker, numbers in marker_lines(markdown, front_matter=False).items():
+        for number in numbers:
+            lines[number - 1] = inserts[marker]
+    return "\n".join(lines)

@@ -104,8 +104,11 @@ def _check_only(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator
     except msgspec.ValidationError as err:
         message, _, where = str(err).partition(" - at `$")
         words = _words(kind)
-        if message.startswith("Invalid enum value") and words:
-            message = f"expected {', '.join(words[:-1])} or {words[-1]}, got '{value}'"
+        if words and (message.startswith("Invalid enum value") or message.startswith("Expected `bool")):
+            shown = f"'{value}'" if isinstance(value, str) else _describe(value)
+            message = f"expected {', '.join(words[:-1])} or {words[-1]}, got {shown}"
+            if isinstance(value, str) and value.lower() in ("yes", "no"):
+                message += " (in quotes it is text: write yes or no without quotes)"
         else:
             message = _friendly(message, value)
         yield problem_at(doc, (*path, *_parse_path(where.rstrip("`"))), message)
@@ -120,6 +123,8 @@ def _words(kind: Any) -> list[str]:
             words += ["yes", "no"]
         elif typing.get_origin(member) is typing.Literal:
             words += [str(choice) for choice in typing.get_args(member)]
+        elif isinstance(member, type) and issubclass(member, msgspec.Struct):
+            words.append("{" + ", ".join(f.encode_name for f in msgspec.structs.fields(member)) + "}")
     return words
 
 
@@ -139,7 +144,7 @@ def _friendly(message: str, value: Any) -> str:
         unit = ("character" if sized.group(1) == "str" else "item") + ("s" if sized.group(3) != "1" else "")
         bound = "at most" if sized.group(2) == "<=" else "at least"
         return f"expected {bound} {sized.group(3)} {unit}, got {len(value) if isinstance(value, str | list) else value}"
-    wrong_type = re.match(r"Expected `(\w+)`, got `\w+`", message)
+    wrong_type = re.match(r"Expected `(\w+)(?: \| null)?`, got `\w+`", message)
     if wrong_type:
         expected = {"str": "text", "int": "a whole number", "array": "a list", "object": "a mapping"}
         message = f"Expected {expected.get(wrong_type.group(1), wrong_type.group(1))}, got {_describe(value)}"

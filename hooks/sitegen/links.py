@@ -14,13 +14,28 @@ from pathlib import Path
 
 from . import addresses as at
 from .model import Problem, Site
+from .prose import code_spans
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)$")
+MARKER = next(iter(at.HOME_INSERTS))
+
+
+def _blank_code(text: str) -> str:
+    """The text with its code (fenced blocks, inline spans) and front matter blanked out, every offset kept:
+    a link written as an example in code is not a link."""
+    lines = text.split("\n")
+    kept = {number for number, _ in prose_lines(text)}
+    blanked = "\n".join(line if n in kept else " " * len(line) for n, line in enumerate(lines, 1))
+    for start, end, _ in code_spans(blanked):
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    return blanked
 
 
 def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list[Problem]:
-    """Problems with links in ``docs/**/*.md`` that point into a generated page (one of ``anchors``)."""
+    """Problems with links in ``docs/**/*.md`` that point into a generated page (one of ``anchors``), and
+    with the home page's markers."""
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
         page = path.relative_to(docs).as_posix()
@@ -29,21 +44,53 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
         problems += _check_page(name, page, text, site, anchors)
         if page == at.HOME_PAGE:
             problems += _check_markers(name, text)
+    if not (docs / at.HOME_PAGE).is_file():
+        home = f"{docs.name}/{at.HOME_PAGE}"
+        problems.append(Problem(home, 0, 0, "", f"missing: the home page, which shows {at.HOME_INSERTS[MARKER]}"))
     return problems
+
+
+def prose_lines(text: str, *, front_matter: bool = True) -> Iterator[tuple[int, str]]:
+    """The lines of a Markdown page outside its front matter and its fenced code blocks, numbered from 1."""
+    lines = text.split("\n")
+    start = 0
+    if front_matter and lines[0].rstrip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        start = 0 if end is None else end + 1
+    fence = ""
+    for number, line in enumerate(lines[start:], start + 1):
+        opener = _FENCE.match(line)
+        if fence:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not opener.group(2):
+                fence = ""
+        elif opener:
+            fence = opener.group(1)
+        else:
+            yield number, line
+
+
+def marker_lines(text: str, *, front_matter: bool = True) -> dict[str, list[int]]:
+    """Where each home-page marker stands: lines that hold it alone, unindented, outside code and front matter."""
+    found: dict[str, list[int]] = {marker: [] for marker in at.HOME_INSERTS}
+    for number, line in prose_lines(text, front_matter=front_matter):
+        if line.rstrip() in found:
+            found[line.rstrip()].append(number)
+    return found
 
 
 def _check_markers(name: str, text: str) -> Iterator[Problem]:
     """The home page holds each of its markers once, on a line of its own."""
-    lines = [line.strip() for line in text.split("\n")]
-    for marker, what in at.HOME_INSERTS.items():
-        count = lines.count(marker)
-        if count != 1:
-            how = "is missing" if count == 0 else f"stands {count} times"
-            yield Problem(name, 0, 0, "", f"the line {marker} {how}; the home page shows {what} there, once")
+    for marker, numbers in marker_lines(text).items():
+        what = at.HOME_INSERTS[marker]
+        if not numbers:
+            how = "is missing: put it on a line of its own, unindented and outside code"
+            yield Problem(name, 0, 0, "", f"the line {marker} {how}; the home page shows {what} there")
+        for number in numbers[1:]:
+            yield Problem(name, number, 1, "", f"the line {marker} stands here again; the home page shows {what} once")
 
 
 def _check_page(name: str, page: str, text: str, site: Site, anchors: Mapping[str, set[str]]) -> Iterator[Problem]:
-    for match in _LINK.finditer(text):
+    for match in _LINK.finditer(_blank_code(text)):
         group = 1 if match.group(1) else 2
         target, start = match.group(group), match.start(group)
         if _SCHEME.match(target) or target.startswith("//"):

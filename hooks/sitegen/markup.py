@@ -126,10 +126,12 @@ def shared_column(anchors: Iterable[str], names: str, body: str) -> str:
 
 
 def choices(anchor: str, title: str, lines: Iterable[str]) -> str:
-    """A tool's choose-if lines: a label, then a list (Markdown, so that links in it are checked)."""
+    """A tool's choose-if lines: a label, then a list whose items hold inline Markdown only (links, which
+    MkDocs checks), so that a line starting like a list or a rule stays text."""
     own = f' id="{anchor}"' if anchor else ""
-    items = "\n".join(f"- {line}" for line in lines)
-    return f'<div class="{Css.TOOL}"{own} markdown>\n<p class="{Css.TOOL_NAME}">{title}</p>\n\n{items}\n\n</div>'
+    items = "\n".join(f'<li markdown="span">{line}</li>' for line in lines)
+    label = f'<p class="{Css.TOOL_NAME}">{title}</p>'
+    return f'<div class="{Css.TOOL}"{own} markdown="1">\n{label}\n<ul markdown="1">\n{items}\n</ul>\n</div>'
 
 
 LEVELS = {True: ("Yes", Css.YES), "partial": ("Partial", Css.PARTIAL), False: ("No", Css.NO)}

@@ -140,10 +140,11 @@ class Aspect(Record, frozen=True, kw_only=True):
     order: int
     description: Line
     """The page's meta description and its lead paragraph."""
-    summary: dict[Id, Line]
-    """One line per tool, for the summary table."""
+    summary: dict[Id, Line] = {}
+    """One line per tool, shown side by side at the top of the page; none on a page that opens otherwise
+    (the decision guide opens with its choose-if lines)."""
     intro: Block | None = None
-    points: list[Point]
+    points: Annotated[list[Point], msgspec.Meta(min_length=1)]
     verdict: Block | None = None
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date

@@ -51,7 +51,7 @@ def page_anchors(site: Site) -> dict[str, set[str]]:
         if aspect.id == site.decision.guide:
             own |= {at.CHOOSE, at.SCENARIOS, *(at.choose_anchor(t.id) for t in site.tools)}
             own |= {scenario.id for scenario in site.decision.scenarios}
-        else:
+        if aspect.summary:
             own.add(at.IN_SHORT)
         own |= {at.RELATED_QUESTIONS} if site.questions_by_aspect[aspect.id] else set()
         for point in aspect.points:
@@ -92,7 +92,8 @@ def render_aspect(site: Site, aspect: Aspect) -> str:
         mk.heading(1, line_html(aspect.title), aspect.id),
         mk.paragraph(line_html(aspect.description)),
         mk.recommendation(site.html[aspect.verdict], "Verdict", at.VERDICT) if aspect.verdict else "",
-        render_decision(site, here) if guide else render_in_short(site, aspect),
+        render_in_short(site, aspect) if aspect.summary else "",
+        render_decision(site, here) if guide else "",
         site.html[aspect.intro] if aspect.intro else "",
         *(render_point(site, point, here) for point in aspect.points),
     ]
@@ -198,22 +199,24 @@ def render_choices(site: Site, here: str, *, evidence: bool) -> str:
 
 
 def render_scenarios(site: Site, here: str, *, evidence: bool) -> str:
+    """If you..., start with..., because..., and the tool that is the answer where one is (a column of its
+    own, as the summary's edge, so that the rows can be scanned by it)."""
     names_by_id = {tool.id: line_html(tool.name) for tool in site.tools}
     head = [mk.cell(text, tag="th", scope="col") for text in ("If you…", "Start with", "Because")]
+    head.append(mk.cell("Tool", tag="th", scope="col", kind=at.Css.EDGE))
     rows = []
     for scenario in site.decision.scenarios:
-        pick = line_html(scenario.pick)
-        if scenario.tool:
-            pick = f'<span class="{at.Css.PICK}">{names_by_id[scenario.tool]}</span> {pick}'
         because = line_html(scenario.because)
         if evidence:
             links = ", ".join(mk.link(*ref_target(site, ref), here) for ref in scenario.evidence)
             because += f' <span class="{at.Css.EVIDENCE}" {at.SEARCH_EXCLUDE}>{links}</span>'
+        tool = names_by_id[scenario.tool] if scenario.tool else "\N{EN DASH}"
         rows.append(
             [
                 mk.cell(mk.cell_label("If you ") + line_html(scenario.situation), tag="th", scope="row"),
-                mk.cell(mk.cell_label("Start with: ") + pick),
+                mk.cell(mk.cell_label("Start with: ") + line_html(scenario.pick)),
                 mk.cell(mk.cell_label("Because: ") + because, markdown=evidence),
+                mk.cell(mk.cell_label("Tool: ") + tool, kind=at.Css.EDGE),
             ]
         )
     ids = [scenario.id for scenario in site.decision.scenarios] if evidence else []

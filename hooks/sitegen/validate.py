@@ -336,7 +336,8 @@ def _faq_page_ids(records: Records, declared: Declared) -> Iterator[Problem]:
 
 def _aspects_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
     for doc, aspect in records.aspects:
-        yield from _check_tools(doc, ("summary",), aspect.summary, declared.tools)
+        if aspect.summary:
+            yield from _check_tools(doc, ("summary",), aspect.summary, declared.tools)
         for index, point in enumerate(aspect.points):
             path: PathKey = ("points", index)
             if point.shared is None:
@@ -378,10 +379,14 @@ def _questions_refer_to_what_exists(records: Records, declared: Declared) -> Ite
 def _decision_refers_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
     aspects = {aspect.id: aspect for _, aspect in records.aspects}
     for doc, decision in records.decision:
-        if decision.guide not in declared.points:
+        renamed = next((a.id for _, a in records.aspects if decision.guide in a.aliases), None)
+        if renamed:
             yield problem_at(
-                doc, ("guide",), f"unknown aspect '{decision.guide}'{did_you_mean(decision.guide, declared.points)}"
+                doc, ("guide",), f"'{decision.guide}' is an old id of aspect '{renamed}': write '{renamed}'"
             )
+        elif decision.guide not in declared.points:
+            hint = did_you_mean(decision.guide, declared.points)
+            yield problem_at(doc, ("guide",), f"unknown aspect '{decision.guide}'{hint}")
         yield from _check_tools(doc, ("choose",), decision.choose, declared.tools)
         for tool_id, choices in decision.choose.items():
             for index, choice in enumerate(choices):
