@@ -119,11 +119,15 @@ def test_on_a_phone_every_summary_row_shows_all_tools_at_once(
 ) -> None:
     page = open_page(**PHONE)
     page.goto(site_url + PAGE_TYPES["summary"])
-    rows = page.evaluate(f"""() => [...document.querySelectorAll(".{Css.SUMMARY} tbody tr")].map(tr =>
-      [...tr.querySelectorAll("td:not(.{Css.EDGE})")].map(td => td.getBoundingClientRect().toJSON()))""")
+    rows = page.evaluate(f"""() => [...document.querySelectorAll(".{Css.SUMMARY} tbody tr")].map(tr => ({{
+      name: tr.querySelector("th").getBoundingClientRect().toJSON(),
+      cells: [...tr.querySelectorAll("td:not(.{Css.EDGE})")].map(td => td.getBoundingClientRect().toJSON())}}))""")
     width = VIEWPORTS["phone"]["width"]
     assert len(rows) == sum(len(aspect.points) for aspect in real_site.aspects)
-    for cells in rows:
-        assert cells and all(cell["left"] >= 0 and cell["right"] <= width for cell in cells), cells
+    for row in rows:
+        name, cells = row["name"], row["cells"]
+        assert name["width"] > width / 2, f"the point's name is squeezed into a column: {name}"
+        assert cells and all(cell["top"] >= name["bottom"] - 1 for cell in cells), "the tools are not under the name"
+        assert all(cell["left"] >= 0 and cell["right"] <= width for cell in cells), cells
         if len(cells) > 1:
             assert max(c["top"] for c in cells) - min(c["top"] for c in cells) < 1, f"tools not side by side: {cells}"
