@@ -76,10 +76,21 @@ def _point(rng: random.Random, aspect: int, index: int, tools: list[str], plan: 
     point: dict[str, Any] = {"id": f"point-{index:02d}", "title": _line(rng, rng.randint(2, 5))}
     if rng.random() < 0.05:
         point["aliases"] = [f"old-point-{index:02d}"]
-    point["tools"] = {
-        tool: {"short": _line(rng, rng.randint(8, 14)) + ".", "text": _paragraph(rng, rng.randint(2, 3))}
-        for tool in tools
-    }
+    point["gist"] = _sentence(rng, rng.randint(12, 20))
+    point["edge"] = rng.choice([*tools, "even", "depends"])
+    if rng.random() < 0.1:  # as the licence points: one text for every tool
+        point["edge"] = "even"
+        point["shared"] = {"short": _line(rng, rng.randint(2, 5))[:60], "text": _paragraph(rng, rng.randint(2, 3))}
+    else:
+        point["tools"] = {
+            tool: {"short": _line(rng, rng.randint(2, 5))[:60], "text": _paragraph(rng, rng.randint(2, 3))}
+            for tool in tools
+        }
+    if rng.random() < 0.1:
+        levels: list[Any] = [True, False, "partial", {"level": "partial", "note": _line(rng, 4)}]
+        point["support"] = [
+            {"label": _line(rng, 3), "tools": {tool: rng.choice(levels) for tool in tools}} for _ in range(3)
+        ]
     if rng.random() < 0.35:
         point["verdict"] = _paragraph(rng, 1)
     if rng.random() < 0.25:
