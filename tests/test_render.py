@@ -13,8 +13,9 @@ from bs4 import BeautifulSoup
 from sitegen import addresses as at
 from sitegen.addresses import Css
 from sitegen.build import load_site
+from sitegen.faq import faq_jsonld
 from sitegen.model import Site
-from sitegen.render import faq_jsonld, nav_entries, render_site
+from sitegen.render import nav_entries, render_site
 from support.project import FIXTURE
 
 BASICS, CHOOSING = at.aspect_page("basics"), at.aspect_page("choosing")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .answer import home_inserts
 from .links import check_links, marker_lines
 from .load import load_tree
 from .model import DataError, Site
 from .prose import MarkdownSetup, Prose, read_setup
-from .render import head_extras, home_inserts, nav_entries, page_anchors, render_site
+from .render import head_extras, nav_entries, page_anchors, render_site
 from .validate import validate
 
 
