@@ -131,3 +131,14 @@ def test_on_a_phone_every_summary_row_shows_all_tools_at_once(
         assert all(cell["left"] >= 0 and cell["right"] <= width for cell in cells), cells
         if len(cells) > 1:
             assert max(c["top"] for c in cells) - min(c["top"] for c in cells) < 1, f"tools not side by side: {cells}"
+
+
+def test_recommendations_are_set_at_body_text_size(open_page: PageFactory, site_url: str) -> None:
+    page = open_page()
+    page.goto(site_url + PAGE_TYPES["decision-guide"])
+    sizes = page.evaluate(f"""() => ({{
+      body: getComputedStyle(document.querySelector("article > p")).fontSize,
+      recommendations: [...document.querySelectorAll(".{Css.RECOMMENDATION} > p:not(.admonition-title)")]
+        .map(p => getComputedStyle(p).fontSize)}})""")
+    assert sizes["recommendations"], "no recommendation on the decision guide"
+    assert set(sizes["recommendations"]) == {sizes["body"]}, sizes
