@@ -20,11 +20,8 @@ def render_choices(site: Site, here: str, *, evidence: bool) -> str:
     for tool in site.tools:
         lines = []
         for choice in site.decision.choose[tool.id]:
-            links = ", ".join(mk.link(*ref_target(site, ref), here) for ref in choice.evidence) if evidence else ""
-            lines.append(
-                line_html(choice.reason)
-                + (f' <span class="{at.Css.EVIDENCE}" {at.SEARCH_EXCLUDE}>{links}</span>' if links else "")
-            )
+            links = (mk.link(*ref_target(site, ref), here) for ref in choice.evidence)
+            lines.append(line_html(choice.reason) + (" " + mk.evidence_line(links, label="") if evidence else ""))
         anchor = at.choose_anchor(tool.id) if evidence else ""
         columns.append(mk.choices(anchor, f"Choose {line_html(tool.name)} if you…", lines))
     return mk.columns(columns, at.CHOOSE if evidence else "", at.Css.CHOICES)
@@ -40,8 +37,8 @@ def render_scenarios(site: Site, here: str, *, evidence: bool) -> str:
     for scenario in site.decision.scenarios:
         because = line_html(scenario.because)
         if evidence:
-            links = ", ".join(mk.link(*ref_target(site, ref), here) for ref in scenario.evidence)
-            because += f' <span class="{at.Css.EVIDENCE}" {at.SEARCH_EXCLUDE}>{links}</span>'
+            links = (mk.link(*ref_target(site, ref), here) for ref in scenario.evidence)
+            because += " " + mk.evidence_line(links, label="")
         tool = names_by_id[scenario.tool] if scenario.tool else "\N{EN DASH}"
         rows.append(
             [

@@ -66,8 +66,9 @@ def sources_line(sources: Iterable[Source], label: str = "Sources") -> str:
     return f'<span class="{Css.SOURCES}" {SEARCH_EXCLUDE}>{label}: {items}</span>' if items else ""
 
 
-def evidence_line(links: Iterable[str]) -> str:
-    return f'<span class="{Css.EVIDENCE}" {SEARCH_EXCLUDE}>Evidence: {", ".join(links)}</span>'
+def evidence_line(links: Iterable[str], label: str = "Evidence: ") -> str:
+    """Links to the sections a text rests on, in small print and out of the search index."""
+    return f'<span class="{Css.EVIDENCE}" {SEARCH_EXCLUDE}>{label}{", ".join(links)}</span>'
 
 
 def notes(items: Iterable[str]) -> str:
@@ -102,9 +103,7 @@ def gist(text: str, edge: str) -> str:
 
 def columns(items: Iterable[str], anchor: str = "", kind: str = "") -> str:
     """Blocks side by side, one per tool: columns at desktop widths, stacked on phones."""
-    own = f' id="{anchor}"' if anchor else ""
-    classes = f"{Css.COLUMNS} {kind}" if kind else Css.COLUMNS
-    return f'<div class="{classes}"{own} markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
+    return box(f"{Css.COLUMNS} {kind}".rstrip(), "\n\n".join(items), anchor=anchor)
 
 
 def cell_label(text: str) -> str:
@@ -154,9 +153,9 @@ def html_table(head: Iterable[str], rows: Iterable[Iterable[str]], ids: Iterable
     lines = ['<table markdown="1">']
     lines.append('<thead markdown="1"><tr markdown="1">' + "".join(head) + "</tr></thead>")
     lines.append('<tbody markdown="1">')
-    anchors = [f' id="{anchor}"' for anchor in ids]
+    anchors = list(ids)
     for index, row in enumerate(rows):
-        own = anchors[index] if index < len(anchors) else ""
+        own = f' id="{anchors[index]}"' if index < len(anchors) else ""
         lines.append(f'<tr{own} markdown="1">' + "".join(row) + "</tr>")
     lines.append("</tbody>\n</table>")
     return "\n".join(lines)
@@ -182,9 +181,6 @@ def box(kind: str, content: str, *, anchor: str = "", searched: bool = True) -> 
     own = f' id="{anchor}"' if anchor else ""
     skip = f" {SEARCH_EXCLUDE}" if not searched else ""
     return f'<div class="{kind}"{own}{skip} markdown>\n\n{content}\n\n</div>'
-
-
-# -- tables -------------------------------------------------------------------------------------------------
 
 
 def table(head: list[str], rows: Iterable[list[str]]) -> str:

@@ -122,8 +122,8 @@ def render_point(site: Site, point: Point, here: str) -> str:
         )
     if point.support:
         blocks.append(render_support(site, point))
-    evidence = mk.evidence_line(mk.link(*ref_target(site, ref), here) for ref in point.evidence)
-    blocks.append(mk.notes([evidence if point.evidence else "", mk.sources_line(point.sources)]))
+    links = (mk.link(*ref_target(site, ref), here) for ref in point.evidence)
+    blocks.append(mk.notes([mk.evidence_line(links) if point.evidence else "", mk.sources_line(point.sources)]))
     return join(blocks)
 
 
@@ -137,9 +137,7 @@ def render_support(site: Site, point: Point) -> str:
         cells = [mk.cell(line_html(row.label), tag="th", scope="row")]
         for tool in site.tools:
             value = row.tools[tool.id]
-            if isinstance(value, Support):
-                cells.append(mk.cell(mk.level(value.level, line_html(value.note) if value.note else "")))
-            else:
-                cells.append(mk.cell(mk.level(value, "")))
+            support = value if isinstance(value, Support) else Support(level=value)
+            cells.append(mk.cell(mk.level(support.level, line_html(support.note) if support.note else "")))
         rows.append(cells)
     return mk.box(at.Css.SUPPORT, mk.html_table(head, rows))
