@@ -7,6 +7,7 @@ import json
 import re
 
 import markdown
+import msgspec
 import pytest
 from bs4 import BeautifulSoup
 
@@ -200,3 +201,10 @@ def test_one_tool_renders_too(site: Site) -> None:
     head = html_of(pages[at.SUMMARY_PAGE]).find(class_=Css.SUMMARY).thead
     assert [th.get_text() for th in head.find_all("th")] == ["Point", "Alpha", "Edge"]
     assert "between Alpha." in pages[at.FAQ_PAGE]
+
+
+def test_a_shared_text_names_the_tools_as_typed(site: Site) -> None:
+    tools = (msgspec.structs.replace(site.tools[0], name="A &lt;b&gt; & <i"), *site.tools[1:])
+    page = html_of(render_site(dataclasses.replace(site, tools=tools))[BASICS])
+    label = page.find(class_=Css.SHARED).find(class_=Css.TOOL_NAME)
+    assert label.get_text() == "Same for A &lt;b&gt; & <i, Beta and Gamma"

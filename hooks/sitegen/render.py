@@ -112,7 +112,8 @@ def render_point(site: Site, point: Point, here: str) -> str:
     ]
     if point.shared:
         anchors = (at.tool_anchor(point.id, tool.id) for tool in site.tools)
-        blocks.append(mk.columns([mk.shared_column(anchors, names(site.tools), site.html[point.shared.text])]))
+        label = line_html(names(site.tools))  # names() is plain text
+        blocks.append(mk.columns([mk.shared_column(anchors, label, site.html[point.shared.text])]))
     else:
         blocks.append(
             mk.columns(
