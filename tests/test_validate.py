@@ -379,3 +379,14 @@ def test_the_guide_named_by_an_old_id_is_explained(data: Path) -> None:
     assert problems_of(data) == [
         "data/decision.yml:1:1: guide: 'fundamentals' is an old id of aspect 'basics': write 'basics'"
     ]
+
+
+def test_a_summary_cell_holds_a_few_words(data: Path) -> None:
+    edit(
+        data / "aspects" / "basics.yml",
+        "{short: Fast., text: Alpha is fast.}",
+        "{short: " + "x" * 61 + ", text: Fast.}",
+    )
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:29:15: points[1].tools.alpha.short: expected at most 60 characters, got 61"
+    ]
