@@ -17,8 +17,10 @@ from mkdocs.structure.pages import Page
 
 from sitegen.addresses import HOME_PAGE, NAV_PLACEHOLDER
 from sitegen.build import Generated, fill_home, generate, last_good
+from sitegen.corrections import Corrections
 from sitegen.model import DataError
 from sitegen.prose import MarkdownSetup
+from sitegen.search import enrich_file
 
 log = logging.getLogger("mkdocs.hooks.comparison")
 _generated: Generated | None = None
@@ -31,7 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = Path(config.config_file_path).parent / "data"
     try:
         markdown = MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs)
-        _generated = generate(data, Path(config.docs_dir), markdown)
+        corrections = Corrections.configure(config.repo_url, config.edit_uri, config.site_url)
+        _generated = generate(data, Path(config.docs_dir), markdown, corrections)
     except DataError as err:
         # A one-off build stops here. A live server (MkDocs reloads this file for every rebuild, the
         # generator stays) keeps publishing the last good data instead of hanging its browsers.
@@ -72,3 +75,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     extra = _generated.head.get(page.file.src_uri) if _generated else None
     return output.replace("</head>", f"{extra}\n</head>", 1) if extra else output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # Hooks run after plugins, so the search plugin has written its index by now.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _generated is not None and index.is_file():
+        enrich_file(index, _generated.site)

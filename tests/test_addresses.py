@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from sitegen import addresses as at
 from sitegen.model import ID_PATTERN, Site
@@ -68,7 +68,7 @@ def _nav_leaves(items: object) -> list[str]:
 
 
 def test_mkdocs_nav_names_generated_pages_by_their_addresses(real_site: Site) -> None:
-    nav = _nav_leaves(yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["nav"])
+    nav = _nav_leaves(yaml_load(CONFIG.read_text(encoding="utf-8"))["nav"])
     generated = {at.SUMMARY_PAGE, at.FAQ_PAGE, at.NAV_PLACEHOLDER}
     assert generated <= set(nav)
     strays = [entry for entry in nav if entry not in generated and not (DOCS / entry).is_file()]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import home_inserts
+from .corrections import Corrections
 from .links import check_links, marker_lines
 from .load import load_tree
 from .model import DataError, Site
@@ -53,13 +54,21 @@ def prose(markdown: MarkdownSetup) -> Prose:
 _renderers: dict[str, Prose] = {}
 
 
-def generate(data_dir: Path, docs_dir: Path | None = None, markdown: MarkdownSetup | None = None) -> Generated:
-    """The validated site and everything generated from it; raise :class:`DataError` on bad data.
+def generate(
+    data_dir: Path,
+    docs_dir: Path | None = None,
+    markdown: MarkdownSetup | None = None,
+    corrections: Corrections | None = None,
+) -> Generated:
+    """The validated site and everything generated from it; raise :class:`DataError` on bad data. With
+    ``corrections`` (the repository), each point and question links to its correction and data file.
 
     Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
     whatever this accepts, a strict build accepts."""
     site = load_site(data_dir, markdown)
-    generated = Generated(site, render_site(site), nav_entries(site), head_extras(site), home_inserts(site))
+    generated = Generated(
+        site, render_site(site, corrections), nav_entries(site), head_extras(site), home_inserts(site)
+    )
     problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
     if problems:
         raise DataError(problems)

@@ -11,7 +11,14 @@ from pathlib import Path
 from .build import generate
 from .model import DataError
 
-SCHEMAS = {"tool": "Tool", "aspect": "Aspect", "question": "Question", "topics": "Topics", "decision": "Decision"}
+SCHEMAS = {
+    "tool": "Tool",
+    "aspect": "Aspect",
+    "question": "Question",
+    "topics": "Topics",
+    "decision": "Decision",
+    "search": "Search",
+}
 
 
 def schemas() -> dict[str, str]:

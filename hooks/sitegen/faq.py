@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from . import addresses as at
 from . import markup as mk
+from .corrections import Corrections, correction_line
 from .model import Question, Site
 from .prose import attribute, line_html, line_plain, plain_text
 from .refs import names, ref_target
 
 
-def render_faq(site: Site) -> str:
+def render_faq(site: Site, corrections: Corrections | None = None) -> str:
     count, tools = len(site.questions), names(site.tools)
     description = f"Short, sourced answers to {count} questions people ask when choosing between {tools}."
     groups = []
@@ -32,17 +33,19 @@ def render_faq(site: Site) -> str:
     for topic in site.topics:
         questions = [q for q in site.questions if q.topic == topic.id]
         if questions:
-            items = "\n\n".join(render_question(site, q) for q in questions)
+            items = "\n\n".join(render_question(site, q, corrections) for q in questions)
             blocks.append(mk.topic_section(mk.heading(2, line_html(topic.title), topic.id), items))
     return "\n\n".join(blocks) + "\n"
 
 
-def render_question(site: Site, question: Question) -> str:
+def render_question(site: Site, question: Question, corrections: Corrections | None = None) -> str:
     related = ", ".join(mk.link(*ref_target(site, ref), at.FAQ_PAGE) for ref in question.related)
+    section = at.address(at.FAQ_PAGE, question.id)
     notes = [
         f"See also: {related}" if related else "",
         mk.sources_line(question.sources),
         f"Reviewed {question.reviewed.isoformat()}",
+        correction_line(site, corrections, section, line_plain(question.question)),
     ]
     heading = mk.alias_targets(question.aliases) + mk.heading(3, line_html(question.question), question.id)
     return mk.question_block(heading, site.html[question.answer], notes)

@@ -71,6 +71,11 @@ def evidence_line(links: Iterable[str], label: str = "Evidence: ") -> str:
     return f'<span class="{Css.EVIDENCE}" {SEARCH_EXCLUDE}>{label}{", ".join(links)}</span>'
 
 
+def correction_links(issue_url: str, file_url: str) -> str:
+    """Where to report a mistake in a section, and where its data file is (both on the code host)."""
+    return f"{web_link(issue_url, 'Suggest a correction')} · {web_link(file_url, 'Edit')}"
+
+
 def notes(items: Iterable[str]) -> str:
     """A line of small print under a point or a question (evidence, sources, review date), out of the
     search index; its links are Markdown. Empty when every item is."""

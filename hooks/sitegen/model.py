@@ -48,6 +48,10 @@ BLOCK_MAX_NESTING = 16
 once per level, and how deep it may go depends on the caller's stack."""
 
 
+Keyword = Annotated[str, msgspec.Meta(max_length=40, pattern=_ONE_LINE)]
+"""A word or short phrase a reader might search for; it reaches the search index, never a page."""
+Keywords = Annotated[list[Keyword], msgspec.Meta(max_length=20)]
+"""Readers' words for a section that its text does not use ("mobile" for a section about phones)."""
 Aliases = Annotated[list[Id], msgspec.Meta(max_length=20)]
 """The old ids of a record; each is an anchor, and an aspect's a redirect page, so there are few."""
 
@@ -126,6 +130,7 @@ class Point(Record, frozen=True, kw_only=True):
     evidence: Refs = []
     """The sections this point's verdict rests on."""
     sources: list[Source] = []
+    keywords: Keywords = []
     aliases: Aliases = []
 
     def text_of(self, tool_id: str) -> ToolText:
@@ -170,6 +175,7 @@ class Question(Record, frozen=True, kw_only=True):
     """Aspects or points this answer draws on."""
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
+    keywords: Keywords = []
     aliases: Aliases = []
 
 
@@ -207,8 +213,33 @@ class Decision(Record, frozen=True, kw_only=True):
     reviewed: datetime.date
 
 
+class Search(Record, frozen=True, kw_only=True):
+    """What the site search knows beyond the pages' words."""
+
+    synonyms: Annotated[
+        dict[Keyword, Annotated[list[Keyword], msgspec.Meta(min_length=1, max_length=20)]], msgspec.Meta(max_length=500)
+    ] = {}
+    """A reader's word, and the words the site uses for it: a section that holds one of them is found by
+    the reader's word too ("mobile": phone, Android, iOS)."""
+
+
 RECORDS: tuple[type[Record], ...] = (
-    *(Source, Tool, ToolText, Support, SupportRow, Point, Aspect, Topic, Topics, Question, Choice, Scenario, Decision),
+    *(
+        Source,
+        Tool,
+        ToolText,
+        Support,
+        SupportRow,
+        Point,
+        Aspect,
+        Topic,
+        Topics,
+        Question,
+        Choice,
+        Scenario,
+        Decision,
+        Search,
+    ),
 )
 """Every kind of record."""
 
@@ -225,6 +256,14 @@ def block_fields() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a record stands in the data: its file (from the project's root) and line."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the renderer needs, validated and in display order."""
 
@@ -233,8 +272,11 @@ class Site:
     topics: tuple[Topic, ...]
     questions: tuple[Question, ...]
     decision: Decision
+    search: Search = field(default_factory=Search)
     html: Mapping[str, str] = field(default_factory=dict)
     """Each block field's text, rendered to sanitised HTML (by :mod:`sitegen.prose`), by its source text."""
+    places: Mapping[str, Place] = field(default_factory=dict)
+    """Where each point and question stands in the data, by its address (``aspects/x.md#point``)."""
 
     @cached_property
     def aspect_by_id(self) -> dict[str, Aspect]:

@@ -12,18 +12,20 @@ from __future__ import annotations
 from . import addresses as at
 from . import markup as mk
 from .answer import render_decision
+from .corrections import Corrections, correction_line
 from .faq import faq_jsonld, render_faq
 from .model import Aspect, Point, Site, Support
-from .prose import attribute, line_html, page_title
+from .prose import attribute, line_html, line_plain, page_title
 from .refs import edge_name, join, names, ref_target, versions
 from .summary import render_summary
 
 
-def render_site(site: Site) -> dict[str, str]:
-    """Every generated page (Markdown) and redirect (HTML), keyed by its path in the docs tree."""
-    pages = {at.aspect_page(aspect.id): render_aspect(site, aspect) for aspect in site.aspects}
+def render_site(site: Site, corrections: Corrections | None = None) -> dict[str, str]:
+    """Every generated page (Markdown) and redirect (HTML), keyed by its path in the docs tree; with
+    ``corrections``, each point and question links to its correction and its data file."""
+    pages = {at.aspect_page(aspect.id): render_aspect(site, aspect, corrections) for aspect in site.aspects}
     pages[at.SUMMARY_PAGE] = render_summary(site)
-    pages[at.FAQ_PAGE] = render_faq(site)
+    pages[at.FAQ_PAGE] = render_faq(site, corrections)
     for aspect in site.aspects:
         for alias in aspect.aliases:
             pages[at.redirect_page(alias)] = mk.redirect_document(at.redirect_target(aspect.id))
@@ -67,7 +69,7 @@ def page_anchors(site: Site) -> dict[str, set[str]]:
 # -- aspect pages ---------------------------------------------------------------------------------
 
 
-def render_aspect(site: Site, aspect: Aspect) -> str:
+def render_aspect(site: Site, aspect: Aspect, corrections: Corrections | None = None) -> str:
     """An aspect page, answer first: its verdict and each tool's summary line, then its points."""
     here = at.aspect_page(aspect.id)
     guide = aspect.id == site.decision.guide
@@ -79,7 +81,7 @@ def render_aspect(site: Site, aspect: Aspect) -> str:
         render_in_short(site, aspect) if aspect.summary else "",
         render_decision(site, here) if guide else "",
         site.html[aspect.intro] if aspect.intro else "",
-        *(render_point(site, point, here) for point in aspect.points),
+        *(render_point(site, aspect, point, corrections) for point in aspect.points),
     ]
     related = site.questions_by_aspect[aspect.id]
     if related:
@@ -102,9 +104,10 @@ def render_in_short(site: Site, aspect: Aspect) -> str:
     return mk.columns(items, at.IN_SHORT)
 
 
-def render_point(site: Site, point: Point, here: str) -> str:
+def render_point(site: Site, aspect: Aspect, point: Point, corrections: Corrections | None = None) -> str:
     """A point, answer first: its gist and recommendation, the tools side by side, then its support matrix,
-    evidence and sources."""
+    evidence and sources, and where to correct it."""
+    here = at.aspect_page(aspect.id)
     blocks = [
         mk.alias_targets(point.aliases) + mk.heading(2, line_html(point.title), point.id),
         mk.gist(line_html(point.gist), edge_name(site, point)),
@@ -124,7 +127,11 @@ def render_point(site: Site, point: Point, here: str) -> str:
     if point.support:
         blocks.append(render_support(site, point))
     links = (mk.link(*ref_target(site, ref), here) for ref in point.evidence)
-    blocks.append(mk.notes([mk.evidence_line(links) if point.evidence else "", mk.sources_line(point.sources)]))
+    section = at.address(here, point.id)
+    correct = correction_line(site, corrections, section, f"{aspect.title}: {line_plain(point.title)}")
+    blocks.append(
+        mk.notes([mk.evidence_line(links) if point.evidence else "", mk.sources_line(point.sources), correct])
+    )
     return join(blocks)
 
 

@@ -11,7 +11,7 @@ from typing import Any, Protocol, TypeVar
 from . import addresses as at
 from .explain import did_you_mean, problem_at
 from .load import Document, PathKey
-from .model import EDGE_WORDS, EVEN, Aspect, Decision, Problem, Question, Tool, Topics
+from .model import EDGE_WORDS, EVEN, Aspect, Decision, Problem, Question, Search, Tool, Topics
 
 
 class _Ranked(Protocol):
@@ -35,6 +35,7 @@ class Records:
     questions: Pairs[Question]
     topics: list[tuple[Document, Topics]]
     decision: list[tuple[Document, Decision]]
+    search: list[tuple[Document, Search]]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from .addresses import FAQ_PAGE, address, aspect_page
 from .explain import convert, problem_at
 from .load import Document, PathKey, invisible
 from .model import (
@@ -22,8 +23,10 @@ from .model import (
     BLOCK_MAX_NESTING,
     Aspect,
     Decision,
+    Place,
     Problem,
     Question,
+    Search,
     Site,
     Tool,
     Topics,
@@ -39,6 +42,7 @@ KINDS: dict[str, type[msgspec.Struct]] = {
     "faq": Question,
     "topics.yml": Topics,
     "decision.yml": Decision,
+    "search.yml": Search,
 }
 """Where each kind of record lives under ``data/``: a folder of one-record files, or one file."""
 
@@ -79,6 +83,7 @@ def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] 
         questions=_in_order(convert_all(Question)),
         topics=convert_all(Topics),
         decision=convert_all(Decision),
+        search=convert_all(Search),
     )
     unreadable = tuple(unreadable)
     declared = _declared(files, unreadable)
@@ -95,8 +100,20 @@ def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] 
         topics=tuple(topics),
         questions=tuple(questions),
         decision=records.decision[0][1],
+        search=records.search[0][1] if records.search else Search(),
         html=html,
+        places=_places_of(records),
     )
+
+
+def _places_of(records: Records) -> dict[str, Place]:
+    places = {}
+    for doc, aspect in records.aspects:
+        for index, point in enumerate(aspect.points):
+            places[address(aspect_page(aspect.id), point.id)] = Place(doc.file, doc.where(("points", index))[0])
+    for doc, question in records.questions:
+        places[address(FAQ_PAGE, question.id)] = Place(doc.file, doc.where(("question",))[0])
+    return places
 
 
 def _group(documents: list[Document]) -> tuple[dict[type, list[Document]], list[Problem]]:
@@ -106,7 +123,7 @@ def _group(documents: list[Document]) -> tuple[dict[type, list[Document]], list[
     for doc in documents:
         kind = _kind_of(doc.file)
         if kind is None:
-            problems.append(Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places()}"))
+            problems.append(Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places_list()}"))
         else:
             files[kind].append(doc)
     return files, problems
@@ -121,7 +138,7 @@ def _kind_of(file: str) -> type | None:
     return None
 
 
-def _places() -> str:
+def _places_list() -> str:
     return ", ".join(f"data/{name}" + ("" if name.endswith(".yml") else "/") for name in KINDS)
 
 

@@ -1,0 +1,91 @@
+"""Where a reader reports a mistake and a contributor fixes it: for each point and question, a new issue
+on the code host, pre-filled with the section's address and its data file, and the data file itself,
+open at the section's line.
+
+The repository is one setting (``repo_url`` in ``mkdocs.yml``); its branch is read from ``edit_uri``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from . import markup as mk
+from .addresses import url_of
+from .model import Place, Site
+
+
+@dataclass(frozen=True)
+class Host:
+    """How one kind of code host spells a new issue and a file at a line."""
+
+    new_issue: str
+    """``{repo}``, ``{title}`` and ``{body}`` (both URL-encoded) make a pre-filled new-issue address."""
+    file_at: str
+    """``{repo}``, ``{branch}``, ``{path}`` and ``{line}`` make the address of a file, shown at that line."""
+
+
+GITHUB = Host("{repo}/issues/new?title={title}&body={body}", "{repo}/blob/{branch}/{path}#L{line}")
+GITLAB = Host(
+    "{repo}/-/issues/new?issue%5Btitle%5D={title}&issue%5Bdescription%5D={body}",
+    "{repo}/-/blob/{branch}/{path}#L{line}",
+)
+FORGEJO = Host("{repo}/issues/new?title={title}&body={body}", "{repo}/src/branch/{branch}/{path}#L{line}")
+"""Forgejo and Gitea (Codeberg)."""
+_BRANCH = re.compile(r"(?:^|/)(?:edit|blob|_edit|src/branch)/([^/]+)/")
+
+
+def host_of(repo_url: str) -> Host:
+    name = urlsplit(repo_url).hostname or ""
+    if "gitlab" in name:
+        return GITLAB
+    if name == "codeberg.org" or "gitea" in name or "forgejo" in name:
+        return FORGEJO
+    return GITHUB
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The correction links of every section, from the repository's address and the site's."""
+
+    repo: str
+    branch: str
+    site_url: str
+    host: Host
+
+    @classmethod
+    def configure(cls, repo_url: str | None, edit_uri: str | None, site_url: str | None) -> Corrections | None:
+        """From ``mkdocs.yml``'s settings; None without an http(s) ``repo_url`` (then pages have no such links)."""
+        if not repo_url or urlsplit(repo_url).scheme not in ("http", "https"):
+            return None
+        found = _BRANCH.search(edit_uri or "")
+        branch = found.group(1) if found else "main"
+        return cls(repo_url.rstrip("/"), branch, site_url or "", host_of(repo_url))
+
+    def issue(self, section: str, url: str, place: Place) -> str:
+        """A new issue about ``section`` (its plain title), served at ``url`` (relative to the site)."""
+        body = (
+            f"Section: {self.site_url}{url}\n"
+            f"Data file: {place.file}, line {place.line}\n\n"
+            "What is wrong, and what is right:\n\n\n"
+            "A source for the correction (official documentation, release notes or the project's repository):\n"
+        )
+        return self.host.new_issue.format(repo=self.repo, title=_q(f"Correction: {section}"), body=_q(body))
+
+    def file_at(self, place: Place) -> str:
+        """The data file on the code host, at the section's line; its page there has the edit button."""
+        return self.host.file_at.format(repo=self.repo, branch=_q(self.branch), path=quote(place.file), line=place.line)
+
+
+def _q(text: str) -> str:
+    return quote(text, safe="")
+
+
+def correction_line(site: Site, corrections: Corrections | None, section: str, title: str) -> str:
+    """Links to report a mistake in ``section`` (a page address, ``page.md#anchor``) and to its data file;
+    empty without a repository."""
+    if corrections is None:
+        return ""
+    place = site.places[section]
+    return mk.correction_links(corrections.issue(title, url_of(section), place), corrections.file_at(place))
