@@ -6,6 +6,7 @@ In the ``nav``, the entry ``aspects/`` stands for every aspect page, in data ord
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitegen.addresses import HOME_PAGE, NAV_PLACEHOLDER
+from sitegen.addresses import HOME_PAGE, MOVED_FILE, NAV_PLACEHOLDER, NOT_FOUND
 from sitegen.build import Generated, fill_home, generate, last_good
 from sitegen.corrections import Corrections
 from sitegen.model import DataError
+from sitegen.notfound import help_links, moved
 from sitegen.prose import MarkdownSetup
 from sitegen.search import enrich_file
 
@@ -44,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(f"{err}\nServing the last version of the data without problems until these are fixed.")
     if config.nav is not None:
         config.nav = _expand_nav(config.nav, _generated.nav)
+    config.extra[NOT_FOUND] = {"links": help_links(_generated.site), "moved": MOVED_FILE}
     return config
 
 
@@ -63,6 +66,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _generated is not None, "on_config runs first"
     for path, content in _generated.pages.items():
         files.append(File.generated(config, path, content=content))
+    pages = (file.url for file in files.documentation_pages())
+    files.append(File.generated(config, MOVED_FILE, content=json.dumps(moved(_generated.site, pages))))
     return files
 
 

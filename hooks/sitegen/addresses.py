@@ -26,6 +26,11 @@ def aspect_page(aspect_id: str) -> str:
     return f"{ASPECT_DIR}/{aspect_id}.md"
 
 
+MOVED_FILE = "moved.json"
+"""Old and misspelt addresses and where each now is, for the 404 page's script (:mod:`sitegen.notfound`)."""
+NOT_FOUND = "not_found"
+"""The key of ``mkdocs.yml``'s ``extra`` under which the 404 template finds its links and :data:`MOVED_FILE`."""
+
 SUMMARY_ANCHOR = "summary"
 TOOLS_ANCHOR = "tools"
 TOAST = "kvt-toast"

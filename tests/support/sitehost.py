@@ -34,8 +34,10 @@ PAGE_TYPES = {
     "faq": at.url_of(at.FAQ_PAGE),
     "decision-guide": at.url_of(at.aspect_page("decision-guide")),
     "about": at.url_of("about.md"),
+    "404": "no-such-page/",
 }
-"""Every page type of the site, by its address under the base URL."""
+"""Every page type of the site, by its address under the base URL (the last one is missing: the host
+answers it with the 404 page)."""
 
 
 def page_file(site_dir: Path, url_path: str) -> Path:
@@ -56,6 +58,14 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):  # type: ignore[no-untyped-def]  # returns a file-like body, or None, as the base does
         path = Path(self.translate_path(self.path))
+        missing = Path(self.directory) / "404.html"
+        if not path.exists() and missing.is_file():  # as static hosts do: the site's 404 page, with its status
+            body = missing.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return _Body(body)
         if path.is_dir():
             if not urlsplit(self.path).path.endswith("/"):
                 return super().send_head()  # the redirect to the address with a slash
