@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build check schema lint test browser bench lighthouse clean
+.PHONY: setup serve build publish check schema lint test browser bench lighthouse clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	python3 -m venv $(VENV)
@@ -25,6 +25,13 @@ build: setup
 	rm -rf $(SITE).new
 	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE).new
 	rm -rf $(SITE).old; if [ -e $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).new $(SITE); rm -rf $(SITE).old
+
+# Builds for the address SITE_URL and copies the site to DEST (anything rsync takes: host:/var/www/site/,
+# or a local folder), deleting what the new build no longer has.
+publish:
+	@test -n "$(SITE_URL)" -a -n "$(DEST)" || { echo "usage: make publish SITE_URL=https://example.org/ DEST=host:/var/www/site/"; exit 2; }
+	$(MAKE) build
+	rsync -a --delete $(SITE)/ $(DEST)
 
 check: setup
 	$(PY) -m sitegen check data

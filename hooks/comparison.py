@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from sitegen.addresses import HOME_PAGE, MOVED_FILE, NAV_PLACEHOLDER, NOT_FOUND
 from sitegen.build import Generated, fill_home, generate, last_good
 from sitegen.corrections import Corrections
+from sitegen.export import files as export_files
 from sitegen.model import DataError
 from sitegen.notfound import help_links, moved
 from sitegen.prose import MarkdownSetup
@@ -65,6 +66,8 @@ def _expand_nav(items: list[Any], aspects: list[dict[str, str]]) -> list[Any]:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _generated is not None, "on_config runs first"
     for path, content in _generated.pages.items():
+        files.append(File.generated(config, path, content=content))
+    for path, content in export_files(_generated.site, config.site_url or "").items():
         files.append(File.generated(config, path, content=content))
     pages = (file.url for file in files.documentation_pages())
     files.append(File.generated(config, MOVED_FILE, content=json.dumps(moved(_generated.site, pages))))
