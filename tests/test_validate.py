@@ -192,7 +192,7 @@ def test_unexpected_file_location(data: Path) -> None:
     (data / "notes.yml").write_text("id: x\n")
     assert problems_of(data) == [
         "data/notes.yml: unexpected data file; records live in data/tools/, data/aspects/, data/faq/, "
-        "data/topics.yml, data/decision.yml"
+        "data/topics.yml, data/decision.yml, data/search.yml"
     ]
 
 

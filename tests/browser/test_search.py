@@ -4,8 +4,10 @@ lands on the question with its heading in view below the sticky header."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Page
 
 from sitegen.model import Question
@@ -32,10 +34,11 @@ PARAPHRASES = {
 }
 
 # Counts the queries Material's page sends to its search worker and the results it gets back, so that a
-# test waits for the results of the last keystroke, never those of an earlier query.
+# test waits for the results of the last keystroke, never those of an earlier query. (assets/search.js
+# takes small words out of a query on its way, so the query sent is not always the one typed.)
 WATCH_SEARCH_WORKER = """(() => {
   const Native = window.Worker;
-  window.kvtSearch = {sent: 0, received: 0, query: null, at: 0};
+  window.kvtSearch = {sent: 0, received: 0, at: 0, sentAt: 0, queries: []};
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
@@ -44,13 +47,17 @@ WATCH_SEARCH_WORKER = """(() => {
       });
     }
     postMessage(message, ...rest) {
-      if (message && message.type === 2) { kvtSearch.sent += 1; kvtSearch.query = message.data; }
+      if (message && message.type === 2) {
+        kvtSearch.sent += 1; kvtSearch.sentAt = performance.now(); kvtSearch.queries.push(message.data);
+      }
       return super.postMessage(message, ...rest);
     }
   };
 })();"""
-RESULTS_READY = """query => window.kvtSearch && kvtSearch.query === query && kvtSearch.received === kvtSearch.sent
-  && performance.now() - kvtSearch.at > 100 && document.querySelector(".md-search-result__list a") !== null"""
+RESULTS_READY = """query => window.kvtSearch && document.querySelector("input.md-search__input").value === query
+  && kvtSearch.sent > 0 && kvtSearch.received === kvtSearch.sent
+  && performance.now() - Math.max(kvtSearch.at, kvtSearch.sentAt) > 150
+  && document.querySelector(".md-search-result__list a") !== null"""
 SHOWN_RESULTS = """() => [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")]
   .filter(link => link.checkVisibility()).map(link => link.href)"""
 
@@ -140,3 +147,39 @@ def test_keyboard_only_tab_reaches_the_search_box(page: Page, site_url: str) -> 
         page.keyboard.press("Tab")
     page.keyboard.type("licence")
     page.wait_for_selector(".md-search-result__list a.md-search-result__link")
+
+
+# -- readers' queries: each must show its section first --------------------------------------------------
+
+READER_QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+"""What readers type, each with the section that must be the first result: questions as typed, keywords,
+and paraphrases that share no word with their section (data/search.yml and each section's keywords are
+what find those)."""
+
+
+def first_result(shown: list[str], wanted: str, site_url: str) -> str:
+    """The first result of the kind wanted: a section (an address with ``#``) or a page. Each group of
+    results opens with its page, so a section's rank is counted among sections."""
+    kind = [url for url in shown if ("#" in url) == ("#" in wanted)]
+    return f"{path_of(kind[0], site_url)}#{fragment(kind[0])}".rstrip("#") if kind else ""
+
+
+def test_there_are_enough_reader_queries_and_paraphrases() -> None:
+    assert len(READER_QUERIES) >= 30
+    assert len({case["query"] for case in READER_QUERIES}) == len(READER_QUERIES)
+
+
+@pytest.mark.parametrize("case", READER_QUERIES, ids=[case["query"] for case in READER_QUERIES])
+def test_a_readers_query_finds_its_section_first(search_page: Page, site_url: str, case: dict[str, str]) -> None:
+    shown = search(search_page, case["query"])
+    first = first_result(shown, case["finds"], site_url)
+    assert first == case["finds"], f"search for {case['query']!r} shows {first!r} first; all: {shown[:6]}"
+
+
+@pytest.mark.parametrize("query", ["is keras free for commercial use?", "can I use keras with pytorch?"])
+def test_small_words_and_punctuation_find_nothing_of_their_own(search_page: Page, query: str) -> None:
+    search(search_page, query)
+    missing = search_page.locator(".md-search-result__list .md-search-result__terms").all_inner_texts()
+    sent = search_page.evaluate("kvtSearch.queries[kvtSearch.queries.length - 1]")
+    assert not {"is", "for", "can", "i", "with"} & set(sent.lower().split()), sent
+    assert not [text for text in missing if "?" in text], "a '?' stays glued to its word"

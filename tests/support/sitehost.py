@@ -41,9 +41,12 @@ answers it with the 404 page)."""
 
 
 def page_file(site_dir: Path, url_path: str) -> Path:
-    """The file a static host answers an address under the base URL with (``aspects/x/`` -> its index.html)."""
+    """The file a static host answers an address under the base URL with (``aspects/x/`` -> its index.html,
+    a missing page's address -> the 404 page; a missing file stays missing)."""
     path = site_dir / url_path.lstrip("/")
-    return path / "index.html" if url_path.endswith("/") or not url_path else path
+    if not url_path.endswith("/") and url_path:
+        return path
+    return path / "index.html" if (path / "index.html").exists() else site_dir / "404.html"
 
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
