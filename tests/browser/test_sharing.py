@@ -127,3 +127,39 @@ def test_an_unknown_address_stays_on_the_404_page(page: Page, site_url: str) -> 
     page.wait_for_timeout(500)
     assert page.url == site_url + "aspects/no-such-aspect/"
     assert page.locator("article h1").inner_text() == "Page not found"
+
+
+# -- the reader review's small findings --------------------------------------------------------------------
+
+
+def test_the_phone_header_shows_the_whole_site_name(open_page: PageFactory, site_url: str) -> None:
+    page = open_page(**PHONE)
+    page.goto(site_url)
+    title = page.locator(".md-header__topic:first-child .md-ellipsis")
+    fits = title.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert fits, f"the site's name is cut: {title.evaluate('el => [el.scrollWidth, el.clientWidth]')}"
+
+
+def test_the_palette_toggle_shows_keyboard_focus(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('input.md-option')"):
+            break
+    else:
+        pytest.fail("Tab never reached the palette toggle")
+    # Material's own ring is the browser's "auto" outline, dark blue on the indigo header: barely visible.
+    ring = page.evaluate(
+        """() => { const label = document.activeElement.nextElementSibling; const style = getComputedStyle(label);
+        return [label.tagName, style.outlineStyle, style.outlineColor, style.color, label.checkVisibility()]; }"""
+    )
+    assert ring[0] == "LABEL" and ring[1] == "solid" and ring[2] == ring[3] and ring[4], ring
+
+
+def test_the_closed_search_takes_no_tab_stop(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className"))
+    assert not [stop for stop in stops if "md-search__scrollwrap" in stop], stops
