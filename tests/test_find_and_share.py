@@ -217,3 +217,9 @@ def test_moved_addresses_lead_to_pages_that_exist(built_site: Path, real_site: S
 def test_the_about_page_links_the_exports(built_site: Path, name: str) -> None:
     links = [a["href"] for a in soup(built_site / "about" / "index.html").find_all("a", href=True)]
     assert any(link.endswith(f"export/{name}") for link in links)
+
+
+def test_the_faq_index_stays_out_of_the_search(built_site: Path, real_site: Site) -> None:
+    page_entry = index_of(built_site)[at.url_of(at.FAQ_PAGE)]
+    listed = [q.question for q in real_site.questions if q.question in page_entry["text"]]
+    assert not listed, f"the FAQ page's own entry repeats {len(listed)} questions, which then compete with theirs"

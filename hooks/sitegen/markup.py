@@ -223,7 +223,8 @@ def question_block(heading_line: str, answer: str, lines: Iterable[str]) -> str:
 def question_index(anchor: str, groups: Iterable[tuple[str, list[str]]]) -> str:
     """The FAQ's index: each topic's name, then links to its questions."""
     parts = [f"<p><strong>{title}</strong></p>\n\n" + bullet_list(links) for title, links in groups]
-    inner = "\n\n".join(f"<div markdown>\n\n{part}\n\n</div>" for part in parts)
+    # Each group is marked too: the search plugin ends an exclusion at the first closing </div>.
+    inner = "\n\n".join(f"<div {SEARCH_EXCLUDE} markdown>\n\n{part}\n\n</div>" for part in parts)
     return f'<div class="{Css.INDEX}" id="{anchor}" {SEARCH_EXCLUDE} markdown>\n\n{inner}\n\n</div>'
 
 
