@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
 from . import markup as mk
 from .addresses import url_of
@@ -66,20 +66,22 @@ class Corrections:
     def issue(self, section: str, url: str, place: Place) -> str:
         """A new issue about ``section`` (its plain title), served at ``url`` (relative to the site)."""
         body = (
-            f"Section: {self.site_url}{url}\n"
-            f"Data file: {place.file}, line {place.line}\n\n"
-            "What is wrong, and what is right:\n\n\n"
-            "A source for the correction (official documentation, release notes or the project's repository):\n"
+            f"Section: {self.site_url}{url}\nData file: {place.file}, line {place.line}\n\n"
+            "What is wrong, and what is right?\n\n\nSource (official docs, release notes or the repository):\n"
         )
         return self.host.new_issue.format(repo=self.repo, title=_q(f"Correction: {section}"), body=_q(body))
 
     def file_at(self, place: Place) -> str:
         """The data file on the code host, at the section's line; its page there has the edit button."""
-        return self.host.file_at.format(repo=self.repo, branch=_q(self.branch), path=quote(place.file), line=place.line)
+        return self.host.file_at.format(
+            repo=self.repo, branch=quote(self.branch, safe=""), path=quote(place.file), line=place.line
+        )
 
 
 def _q(text: str) -> str:
-    return quote(text, safe="")
+    """A query value: spaces as ``+`` and ``/``, ``:`` and ``,`` as themselves (all valid there), so that
+    the address stays short and readable."""
+    return quote_plus(text, safe="/:,")
 
 
 def correction_line(site: Site, corrections: Corrections | None, section: str, title: str) -> str:
