@@ -200,6 +200,7 @@ class Css:
     QUESTION = "kvt-question"  # site.js: what the filter shows or hides
     ANSWER = "kvt-answer"  # site.js: what the filter reads (the question and its answer, not its sources)
     TOPIC = "kvt-topic"  # site.js: hidden when none of its questions is shown
+    NOT_FOUND_SEARCH = "kvt-not-found-search"  # overrides/404.html: its search box; site.css: lays it out
 
 
 CLASSES = frozenset(value for name, value in vars(Css).items() if name.isupper())
