@@ -6,7 +6,6 @@ In the ``nav``, the entry ``aspects/`` stands for every aspect page, in data ord
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.addresses import HOME_PAGE, MOVED_FILE, NAV_PLACEHOLDER, NOT_FOUND
-from sitegen.build import Generated, fill_home, generate, last_good
-from sitegen.corrections import Corrections
-from sitegen.export import files as export_files
+from sitegen.build import Generated, Publishing, fill_home, generate, last_good
 from sitegen.model import DataError
-from sitegen.notfound import help_links, moved
+from sitegen.notfound import help_links
 from sitegen.prose import MarkdownSetup
+from sitegen.publishing import SettingError
 from sitegen.search import enrich_file
 
 log = logging.getLogger("mkdocs.hooks.comparison")
@@ -35,9 +33,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated
     data = Path(config.config_file_path).parent / "data"
     try:
+        docs = Path(config.docs_dir)
+        publishing = Publishing.configure(config.site_url, config.repo_url, config.edit_uri, docs.name)
+    except SettingError as err:
+        raise PluginError(str(err)) from None
+    try:
         markdown = MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs)
-        corrections = Corrections.configure(config.repo_url, config.edit_uri, config.site_url)
-        _generated = generate(data, Path(config.docs_dir), markdown, corrections)
+        _generated = generate(data, docs, markdown, publishing)
     except DataError as err:
         # A one-off build stops here. A live server (MkDocs reloads this file for every rebuild, the
         # generator stays) keeps publishing the last good data instead of hanging its browsers.
@@ -65,12 +67,8 @@ def _expand_nav(items: list[Any], aspects: list[dict[str, str]]) -> list[Any]:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _generated is not None, "on_config runs first"
-    for path, content in _generated.pages.items():
+    for path, content in (_generated.pages | _generated.files).items():
         files.append(File.generated(config, path, content=content))
-    for path, content in export_files(_generated.site, config.site_url or "").items():
-        files.append(File.generated(config, path, content=content))
-    pages = (file.url for file in files.documentation_pages())
-    files.append(File.generated(config, MOVED_FILE, content=json.dumps(moved(_generated.site, pages))))
     return files
 
 
@@ -89,4 +87,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # Hooks run after plugins, so the search plugin has written its index by now.
     index = Path(config.site_dir) / "search" / "search_index.json"
     if _generated is not None and index.is_file():
-        enrich_file(index, _generated.site)
+        try:
+            enrich_file(index, _generated.site)
+        except SettingError as err:
+            raise PluginError(str(err)) from None

@@ -4,6 +4,7 @@ link previews and titles, correction links, the 404 page and its map of moved ad
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -12,11 +13,13 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from sitegen import addresses as at
+from sitegen.build import Publishing
 from sitegen.corrections import FORGEJO, GITHUB, GITLAB, Corrections, host_of
 from sitegen.model import Place, Site
 from sitegen.notfound import moved
+from sitegen.publishing import SettingError
 from sitegen.search import FIELD, enrich, section_keywords
-from support.project import CONFIG, ROOT
+from support.project import BUILD_ENV, CONFIG, ROOT, build_command, copy_project
 
 SEARCH_INDEX = "search/search_index.json"
 OPEN_GRAPH = ("og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image")
@@ -99,6 +102,19 @@ def test_enrich_adds_keywords_and_synonyms_by_the_start_of_words() -> None:
     assert enrich(index, {}, {})["docs"] == docs, "nothing to add: the entries stay as they were"
 
 
+def test_markup_and_backticks_in_readers_words_cost_no_other_word() -> None:
+    # The search's tokenizer drops whatever stands between a < and a >: in the index they are references,
+    # which the separator reads as word breaks. A reader types no backticks.
+    index = {"config": {"separator": r"[\s\-]+|&[lg]t;"}, "docs": [entry("a/", "x", "y")]}
+    field = enrich(index, {"a/": ["x < y", "zebrafish", "z > w", "`platypus`", "R&D"]}, {})["docs"][0][FIELD]
+    assert field == "x &lt; y zebrafish z &gt; w platypus r&amp;d"
+
+
+def test_a_separator_python_cannot_read_is_a_setting_error() -> None:
+    with pytest.raises(SettingError, match=r"plugins\.search\.separator"):
+        enrich({"config": {"separator": r"[\s]+|(?<x>y)"}, "docs": []}, {}, {})
+
+
 def test_enrich_ignores_a_site_word_of_separators_only() -> None:
     index = {**INDEX, "docs": [entry("a/", "x", "y")]}
     assert FIELD not in enrich(index, {}, {"junk": ["-", " "]})["docs"][0]
@@ -172,7 +188,42 @@ def test_correction_links_follow_the_code_host() -> None:
     forge = Corrections.configure("https://codeberg.org/o/r", None, None)
     assert forge is not None and forge.file_at(place) == "https://codeberg.org/o/r/src/branch/main/data/faq/x.yml#L7"
     assert Corrections.configure(None, None, None) is None
-    assert Corrections.configure("javascript:alert(1)", None, None) is None
+    mirror = Corrections.configure("https://github.com/o/r.git/", "edit/release/1.x/docs/", None)
+    assert mirror is not None and mirror.file_at(place) == "https://github.com/o/r/blob/release/1.x/data/faq/x.yml#L7"
+    encoded = Corrections.configure("https://github.com/o/r", "edit/feature%2Fx/docs/", None)
+    assert encoded is not None and encoded.branch == "feature/x"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "javascript://x.example/%0aalert(1)",
+        'https://github.com/o/r"onx="1',
+        "https://github.com/o/r?x=1",
+        "https://github.com/o/r#frag",
+        "https://git hub.com/o/r",
+        "ftp://example.org/r",
+    ],
+)
+def test_an_address_pages_cannot_hold_is_refused_with_its_setting(address: str) -> None:
+    with pytest.raises(SettingError, match=r"mkdocs\.yml: repo_url: .* not an http"):
+        Publishing.configure(None, address, None, "docs")
+    with pytest.raises(SettingError, match=r"mkdocs\.yml: site_url: "):
+        Publishing.configure(address.replace("github.com/o/r", "x.example/"), None, None, "docs")
+
+
+def test_a_hostile_repository_address_stops_the_build_with_its_setting(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    result = subprocess.run(
+        build_command(project / "mkdocs.yml", tmp_path / "site"),
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, "REPO_URL": "javascript://x.example/%0aalert(1)"},
+        cwd=project,
+    )
+    assert result.returncode != 0
+    assert "mkdocs.yml: repo_url: 'javascript://x.example/%0aalert(1)' is not an http(s) address" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_a_hostile_title_stays_inside_the_issue_address() -> None:

@@ -98,7 +98,7 @@ REFUSED_ANSWERS = {
     "reference-in-list": ("- [x]: javascript:alert(1)\n\n[y][x]", f"a link to 'javascript:alert(1)' {LINK}"),
     "space-entity-before-scheme": ("[x](&#32;javascript:alert(1))", f"a link to ' javascript:alert(1)' {LINK}"),
     "colon-entity": ("[x](javascript&#58;alert(1))", f"a link to 'javascript:alert(1)' {LINK}"),
-    "tab-entity": ("[x](java&#9;script:alert(1))", f"a link to 'java\tscript:alert(1)' {LINK}"),
+    "tab-entity": ("[x](java&#9;script:alert(1))", f"a link to 'java\\tscript:alert(1)' {LINK}"),  # shown as \\t
     "data-url": ("[x](data:text/html;base64,PHNjcmlwdD4=)", f"a link to 'data:text/html;base64,PHNjcmlwdD4=' {LINK}"),
     "mailto": ("[x](mailto:a@example.org)", f"a link to 'mailto:a@example.org' {LINK}"),
     "protocol-relative": ("[x](//evil.example.org/)", f"a link to '//evil.example.org/' {LINK}"),

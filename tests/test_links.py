@@ -80,3 +80,16 @@ def test_example_links_in_code_are_not_checked(tmp_path: Path) -> None:
         (data.parent / "docs" / "index.md").read_text(encoding="utf-8") + example, encoding="utf-8"
     )
     generate(data, data.parent / "docs")  # no DataError
+
+
+def test_a_hand_written_title_or_description_with_markup_characters_is_refused(tmp_path: Path) -> None:
+    # The theme places both, unescaped, in the description meta and the link previews' attributes.
+    data = copy_fixture(tmp_path)
+    page = data.parent / "docs" / "notes.md"
+    page.write_text('---\ntitle: Notes\ndescription: \'Say "hi" onfocus="alert(1)"\'\n---\n\n# Notes\n', "utf-8")
+    assert problems_of(data) == [
+        "docs/notes.md:3:1: description: holds '\"', which the theme places unescaped in attributes; "
+        'write it without <, >, &, "'
+    ]
+    page.write_text('---\ntitle: "Fine, quoted"\ndescription: R&D <b>\n---\n\n# Notes\n', "utf-8")
+    assert [problem.split(":")[3] for problem in problems_of(data)] == [" description"]

@@ -275,6 +275,20 @@ def test_a_tool_cannot_take_a_word_of_the_edge_as_its_id(data: Path) -> None:
     assert problems[-1].startswith("data/tools/even.yml:1:1: id: 'even' is a word of a point's edge")
 
 
+def test_a_tool_cannot_take_the_name_of_a_summary_csv_column(data: Path) -> None:
+    (data / "tools" / "gamma.yml").rename(data / "tools" / "url.yml")
+    edit(data / "tools" / "url.yml", "id: gamma", "id: url")
+    problems = problems_of(data)
+    assert "data/tools/url.yml:1:1: id: 'url' names a column of the summary CSV; choose another id" in problems
+
+
+def test_a_line_break_in_a_key_cannot_pass_for_another_problem(data: Path) -> None:
+    (data / "search.yml").write_text('synonyms:\n  "x\\n  data/faq/fake.yml:1:1: forged\\n  y": 3\n', "utf-8")
+    problems = problems_of(data)
+    assert problems and all("\n" not in problem for problem in problems), problems
+    assert all(problem.startswith("data/search.yml:2:3: synonyms.x\\n  data/faq/fake.yml") for problem in problems)
+
+
 def test_a_point_gives_either_tool_texts_or_a_shared_one(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "    shared:", "    tools: {alpha: {short: a, text: a}}\n    shared:")
     edit(

@@ -26,6 +26,9 @@ def aspect_page(aspect_id: str) -> str:
     return f"{ASPECT_DIR}/{aspect_id}.md"
 
 
+SUMMARY_CSV_COLUMNS = ("aspect", "aspect_title", "point", "point_title", "url", "edge")
+"""The summary CSV's own columns (``export/summary.csv``); its other columns are named by tool id, so no
+tool may take one of these ids."""
 MOVED_FILE = "moved.json"
 """Old and misspelt addresses and where each now is, for the 404 page's script (:mod:`sitegen.notfound`)."""
 NOT_FOUND = "not_found"

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import MOVED_FILE, url_of
 from .answer import home_inserts
 from .corrections import Corrections
+from .export import files as export_files
 from .links import check_links, marker_lines
 from .load import load_tree
 from .model import DataError, Site
+from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_setup
+from .publishing import web_address
 from .render import head_extras, nav_entries, page_anchors, render_site
 from .validate import validate
 
@@ -28,6 +33,25 @@ class Generated:
     """HTML to add to the ``<head>`` of a page, by its path in the docs tree."""
     home: dict[str, str]
     """The generated Markdown for each marker of the hand-written home page."""
+    files: dict[str, str]
+    """Other files to publish, by path in the site: the exported data and the 404 page's table of moved
+    addresses."""
+
+
+@dataclass(frozen=True)
+class Publishing:
+    """Where the site is published: the address its exported data and link previews use, and the
+    repository that each section's correction links go to."""
+
+    site_url: str = ""
+    corrections: Corrections | None = None
+
+    @classmethod
+    def configure(cls, site_url: str | None, repo_url: str | None, edit_uri: str | None, docs: str) -> Publishing:
+        """From ``mkdocs.yml``'s settings; :class:`~sitegen.publishing.SettingError` for an address that
+        pages cannot use."""
+        site = web_address("site_url", site_url) if site_url else ""
+        return cls(site, Corrections.configure(repo_url, edit_uri, site, docs))
 
 
 def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
@@ -58,22 +82,30 @@ def generate(
     data_dir: Path,
     docs_dir: Path | None = None,
     markdown: MarkdownSetup | None = None,
-    corrections: Corrections | None = None,
+    publishing: Publishing = Publishing(),
 ) -> Generated:
-    """The validated site and everything generated from it; raise :class:`DataError` on bad data. With
-    ``corrections`` (the repository), each point and question links to its correction and data file.
+    """The validated site and everything generated from it; raise :class:`DataError` on bad data. With a
+    repository in ``publishing``, each point and question links to its correction and data file.
 
     Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
     whatever this accepts, a strict build accepts."""
     site = load_site(data_dir, markdown)
-    generated = Generated(
-        site, render_site(site, corrections), nav_entries(site), head_extras(site), home_inserts(site)
-    )
+    pages = render_site(site, publishing.corrections)
+    written = [*(path for path in pages if path.endswith(".md")), *_hand_written(docs_dir)]
+    files = export_files(site, publishing.site_url) | {MOVED_FILE: json.dumps(moved(site, map(url_of, written)))}
+    generated = Generated(site, pages, nav_entries(site), head_extras(site), home_inserts(site), files)
     problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
     if problems:
         raise DataError(problems)
     _last_good[data_dir.resolve()] = generated
     return generated
+
+
+def _hand_written(docs_dir: Path | None) -> list[str]:
+    """The pages of ``docs_dir``, by path in the docs tree."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
 
 
 _last_good: dict[Path, Generated] = {}

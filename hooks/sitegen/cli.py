@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--docs", type=Path, help="hand-written pages to check links of (default: docs/ beside data/)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
-    export = commands.add_parser("export", help="write the generated pages as plain Markdown files")
+    export = commands.add_parser("export", help="write the generated pages and files (as the build adds them)")
     export.add_argument("data", type=Path)
     export.add_argument("out", type=Path)
     args = parser.parse_args(argv)
@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in schemas().items():
                 (args.out / name).write_text(text, encoding="utf-8")
         else:
-            for path, text in generate(args.data).pages.items():
+            generated = generate(args.data)
+            for path, text in (generated.pages | generated.files).items():
                 target = args.out / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")

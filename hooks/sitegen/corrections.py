@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 from . import markup as mk
 from .addresses import url_of
 from .model import Place, Site
+from .publishing import web_address
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ GITLAB = Host(
 )
 FORGEJO = Host("{repo}/issues/new?title={title}&body={body}", "{repo}/src/branch/{branch}/{path}#L{line}")
 """Forgejo and Gitea (Codeberg)."""
-_BRANCH = re.compile(r"(?:^|/)(?:edit|blob|_edit|src/branch)/([^/]+)/")
+_EDIT_URI = re.compile(r"^(?:-/)?(?:edit|blob|_edit|src/branch)/(.+?)/(?:{docs}/)?$")
+"""``edit_uri`` as the hosts spell it: ``edit/<branch>/docs/`` (GitHub), ``-/edit/<branch>/docs/`` (GitLab)..."""
 
 
 def host_of(repo_url: str) -> Host:
@@ -55,13 +57,18 @@ class Corrections:
     host: Host
 
     @classmethod
-    def configure(cls, repo_url: str | None, edit_uri: str | None, site_url: str | None) -> Corrections | None:
-        """From ``mkdocs.yml``'s settings; None without an http(s) ``repo_url`` (then pages have no such links)."""
-        if not repo_url or urlsplit(repo_url).scheme not in ("http", "https"):
+    def configure(
+        cls, repo_url: str | None, edit_uri: str | None, site_url: str | None, docs: str = "docs"
+    ) -> Corrections | None:
+        """From ``mkdocs.yml``'s settings (``docs``: the name of the docs folder, which ends ``edit_uri``);
+        None without ``repo_url`` (then pages have no such links). :class:`SettingError` for an address
+        that pages cannot use."""
+        if not repo_url:
             return None
-        found = _BRANCH.search(edit_uri or "")
-        branch = found.group(1) if found else "main"
-        return cls(repo_url.rstrip("/"), branch, site_url or "", host_of(repo_url))
+        repo = web_address("repo_url", repo_url).rstrip("/").removesuffix(".git")
+        found = re.match(_EDIT_URI.pattern.format(docs=re.escape(docs)), (edit_uri or "").lstrip("/"))
+        branch = unquote(found.group(1)) if found else "main"
+        return cls(repo, branch, web_address("site_url", site_url) if site_url else "", host_of(repo))
 
     def issue(self, section: str, url: str, place: Place) -> str:
         """A new issue about ``section`` (its plain title), served at ``url`` (relative to the site)."""
@@ -74,7 +81,7 @@ class Corrections:
     def file_at(self, place: Place) -> str:
         """The data file on the code host, at the section's line; its page there has the edit button."""
         return self.host.file_at.format(
-            repo=self.repo, branch=quote(self.branch, safe=""), path=quote(place.file), line=place.line
+            repo=self.repo, branch=quote(self.branch), path=quote(place.file), line=place.line
         )
 
 

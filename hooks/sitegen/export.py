@@ -300,7 +300,8 @@ def csv_cell(text: str) -> str:
 
 
 def summary_columns(site: Site) -> list[str]:
-    return ["aspect", "aspect_title", "point", "point_title", "url", *(t.id for t in site.tools), "edge"]
+    *where, edge = at.SUMMARY_CSV_COLUMNS
+    return [*where, *(t.id for t in site.tools), edge]
 
 
 def summary_schema(site: Site) -> dict[str, object]:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import yaml
+
 from . import addresses as at
 from .model import Problem, Site
 from .prose import code_spans
@@ -42,6 +44,7 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
         name = path.relative_to(docs.parent).as_posix()
         text = path.read_text(encoding="utf-8")
         problems += _check_page(name, page, text, site, anchors)
+        problems += _check_front_matter(name, text)
         if page == at.HOME_PAGE:
             problems += _check_markers(name, text)
     if not (docs / at.HOME_PAGE).is_file():
@@ -76,6 +79,43 @@ def marker_lines(text: str, *, front_matter: bool = True) -> dict[str, list[int]
         if line.rstrip() in found:
             found[line.rstrip()].append(number)
     return found
+
+
+_META = re.compile(r"^(title|description):(.*)$")
+_UNSAFE_IN_ATTRIBUTES = '<>&"'
+
+
+def _check_front_matter(name: str, text: str) -> Iterator[Problem]:
+    """A hand-written page's title and description hold none of ``<>&"``: the theme places both in
+    attributes (the description meta, link previews) without escaping them, as it does the data's titles."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return
+    for number, line in enumerate(lines[1:], 2):
+        if line.rstrip() in ("---", "..."):
+            return
+        found = _META.match(line)
+        value = _scalar(found.group(2)) if found else ""
+        unsafe = sorted(set(value) & set(_UNSAFE_IN_ATTRIBUTES))
+        if found and unsafe:
+            held = ", ".join(f"'{char}'" for char in unsafe)
+            yield Problem(
+                name,
+                number,
+                1,
+                found.group(1),
+                f"holds {held}, which the theme places unescaped in attributes; "
+                f"write it without {', '.join(_UNSAFE_IN_ATTRIBUTES)}",
+            )
+
+
+def _scalar(text: str) -> str:
+    """A front-matter value as YAML reads it (quotes taken off); as written when YAML cannot read it alone."""
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    return value if isinstance(value, str) else ""
 
 
 def _check_markers(name: str, text: str) -> Iterator[Problem]:

@@ -310,7 +310,16 @@ class Problem:
     def __str__(self) -> str:
         place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         where = f" {self.field}:" if self.field else ""
-        return f"{place}:{where} {self.message}"
+        return _one_line(f"{place}:{where} {self.message}")
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def _one_line(text: str) -> str:
+    """A message as one line: a line break or control character from the data (a key can hold one) is shown
+    escaped, so that no text of a data file can pass for another problem."""
+    return text.translate(_CONTROLS)
 
 
 class DataError(Exception):

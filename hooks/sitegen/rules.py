@@ -78,6 +78,8 @@ def _unique_ids(records: Records, declared: Declared) -> Iterator[Problem]:
             yield problem_at(
                 doc, ("id",), f"'{tool.id}' is a word of a point's edge ({EDGE_WORDS[tool.id]}); choose another id"
             )
+        elif tool.id in at.SUMMARY_CSV_COLUMNS:
+            yield problem_at(doc, ("id",), f"'{tool.id}' names a column of the summary CSV; choose another id")
     yield from _duplicates(_ids_and_aliases(records.aspects), "aspect")
     yield from _reserved(_ids_and_aliases(records.aspects), at.RESERVED_ASPECT_IDS, where="")
     yield from _duplicates(_faq_anchors(records), "FAQ topic or question")

@@ -15,6 +15,7 @@ from typing import Any
 
 from .addresses import FAQ_PAGE, address, aspect_page, url_of
 from .model import Site
+from .publishing import SettingError
 
 FIELD = "keywords"
 """The index field that holds readers' words: ``mkdocs.yml`` gives the search plugin its weight, and the
@@ -40,16 +41,34 @@ def enrich(index: dict[str, Any], keywords: Words, synonyms: Words) -> dict[str,
     """The index with a :data:`FIELD` in each entry that has readers' words: its own keywords, and every
     reader's word of ``synonyms`` whose site words the entry holds. Words are split as the search splits
     them (the index's own separator), and a site word matches the start of a word, as the search does."""
-    split = re.compile(index["config"]["separator"])
+    split = separator(index["config"]["separator"])
     readers = [(word, [_joined(_words(site, split)) for site in sites]) for word, sites in synonyms.items()]
     docs = []
     for doc in index["docs"]:
         own = keywords.get(doc["location"], [])
         text = _joined(_words(" ".join([doc["title"], _TAG.sub(" ", doc["text"]), *own]), split))
         extra = [*own, *(word for word, phrases in readers if any(p and p in text for p in phrases))]
-        unique = list(dict.fromkeys(word.lower() for word in extra))
+        unique = list(dict.fromkeys(_as_indexed(word) for word in extra))
         docs.append({**doc, FIELD: " ".join(unique)} if unique else doc)
     return {**index, "docs": docs}
+
+
+def separator(pattern: str) -> re.Pattern[str]:
+    """The search's word separator (a JavaScript regular expression) as Python reads it."""
+    try:
+        return re.compile(pattern)
+    except re.error as err:
+        raise SettingError(
+            f"mkdocs.yml: plugins.search.separator: {pattern!r} is not a regular expression that Python reads "
+            f"too ({err}); readers' words are split with it before they join the search index"
+        ) from None
+
+
+def _as_indexed(word: str) -> str:
+    """A reader's word as the index holds it: lower case, without backticks (a reader types none), and
+    with ``<``, ``>`` and ``&`` as the character references that the search reads as separators: its
+    tokenizer reads the text between a ``<`` and a ``>`` as a tag and drops it."""
+    return word.lower().replace("`", "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _words(text: str, split: re.Pattern[str]) -> list[str]:
