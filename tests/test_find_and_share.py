@@ -274,3 +274,13 @@ def test_the_faq_index_stays_out_of_the_search(built_site: Path, real_site: Site
     page_entry = index_of(built_site)[at.url_of(at.FAQ_PAGE)]
     listed = [q.question for q in real_site.questions if q.question in page_entry["text"]]
     assert not listed, f"the FAQ page's own entry repeats {len(listed)} questions, which then compete with theirs"
+
+
+def test_make_check_reads_the_addresses_as_the_build_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_URL", "https://docs.example.org/kvt/")
+    publishing = Publishing.read(CONFIG)
+    assert publishing.site_url == "https://docs.example.org/kvt/"
+    assert publishing.corrections is not None and publishing.corrections.repo == config()["repo_url"]
+    monkeypatch.setenv("REPO_URL", "javascript:alert(1)")
+    with pytest.raises(SettingError, match="repo_url"):
+        Publishing.read(CONFIG)

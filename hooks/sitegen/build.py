@@ -14,7 +14,7 @@ from .links import check_links, marker_lines
 from .load import load_tree
 from .model import DataError, Site
 from .notfound import moved
-from .prose import MarkdownSetup, Prose, read_setup
+from .prose import MarkdownSetup, Prose, read_config, read_setup
 from .publishing import web_address
 from .render import head_extras, nav_entries, page_anchors, render_site
 from .validate import validate
@@ -52,6 +52,16 @@ class Publishing:
         pages cannot use."""
         site = web_address("site_url", site_url) if site_url else ""
         return cls(site, Corrections.configure(repo_url, edit_uri, site, docs))
+
+    @classmethod
+    def read(cls, config_file: Path) -> Publishing:
+        """From a ``mkdocs.yml`` file, as the build reads it (``!ENV`` included); none without the file."""
+        if not config_file.is_file():
+            return cls()
+        config = read_config(config_file)
+        docs = str(config.get("docs_dir") or "docs")
+        setting = {key: str(config[key]) if config.get(key) else None for key in ("site_url", "repo_url", "edit_uri")}
+        return cls.configure(setting["site_url"], setting["repo_url"], setting["edit_uri"], Path(docs).name)
 
 
 def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:

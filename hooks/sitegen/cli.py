@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from .build import generate
+from .build import Publishing, generate
 from .model import DataError
+from .publishing import SettingError
 
 SCHEMAS = {
     "tool": "Tool",
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             start = time.perf_counter()
             docs = args.docs or args.data.parent / "docs"
-            site = generate(args.data, docs if docs.is_dir() else None).site
+            publishing = Publishing.read(args.data.parent / "mkdocs.yml")  # its addresses are checked too
+            site = generate(args.data, docs if docs.is_dir() else None, publishing=publishing).site
             print(
                 f"ok: {len(site.tools)} tools, {len(site.aspects)} aspects, {len(site.questions)} questions "
                 f"({(time.perf_counter() - start) * 1000:.0f} ms)"
@@ -62,12 +64,12 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in schemas().items():
                 (args.out / name).write_text(text, encoding="utf-8")
         else:
-            generated = generate(args.data)
+            generated = generate(args.data, publishing=Publishing.read(args.data.parent / "mkdocs.yml"))
             for path, text in (generated.pages | generated.files).items():
                 target = args.out / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-    except DataError as err:
+    except (DataError, SettingError) as err:
         print(err, file=sys.stderr)
         return 1
     return 0

@@ -19,6 +19,7 @@ The page places the result as an HTML block, which MkDocs passes through without
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -159,7 +160,7 @@ def read_setup(config_file: Path) -> MarkdownSetup:
     own extensions alone when there is no such file."""
     if not config_file.is_file():
         return MarkdownSetup(MKDOCS_BUILTINS)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    config = read_config(config_file)
     names: list[str] = list(MKDOCS_BUILTINS)
     configs: dict[str, dict[str, Any]] = {}
     for item in config.get("markdown_extensions") or []:
@@ -171,11 +172,27 @@ def read_setup(config_file: Path) -> MarkdownSetup:
     return MarkdownSetup(tuple(names), configs)
 
 
+def read_config(config_file: Path) -> dict[str, Any]:
+    """A ``mkdocs.yml`` as plain values, without importing MkDocs: ``!ENV`` tags read as MkDocs reads them
+    (the first variable set, else the default), every other tag as nothing."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return config if isinstance(config, dict) else {}
+
+
 class _ConfigLoader(yaml.SafeLoader):
-    """A safe loader that reads the tags of ``mkdocs.yml`` (``!ENV``, ``!!python/name``...) as nothing."""
+    """A safe loader for ``mkdocs.yml``'s tags (``!ENV``, ``!!python/name``...)."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!ENV VAR`` or ``!ENV [VAR, OTHER, default]``: the first variable that is set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    *names, default = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
+    return next((os.environ[str(name)] for name in names if str(name) in os.environ), default)
 
 
 _ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+_ConfigLoader.add_constructor("!ENV", _env)
 
 
 class Prose:
