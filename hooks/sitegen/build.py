@@ -101,8 +101,8 @@ def generate(
     whatever this accepts, a strict build accepts."""
     site = load_site(data_dir, markdown)
     pages = render_site(site, publishing.corrections)
-    written = [*(path for path in pages if path.endswith(".md")), *_hand_written(docs_dir)]
-    files = export_files(site, publishing.site_url) | {MOVED_FILE: json.dumps(moved(site, map(url_of, written)))}
+    hand_written = map(url_of, _hand_written(docs_dir))
+    files = export_files(site, publishing.site_url) | {MOVED_FILE: json.dumps(moved(site, hand_written))}
     generated = Generated(site, pages, nav_entries(site), head_extras(site), home_inserts(site), files)
     problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
     if problems:

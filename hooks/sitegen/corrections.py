@@ -60,15 +60,15 @@ class Corrections:
     def configure(
         cls, repo_url: str | None, edit_uri: str | None, site_url: str | None, docs: str = "docs"
     ) -> Corrections | None:
-        """From ``mkdocs.yml``'s settings (``docs``: the name of the docs folder, which ends ``edit_uri``);
-        None without ``repo_url`` (then pages have no such links). :class:`SettingError` for an address
-        that pages cannot use."""
+        """From ``mkdocs.yml``'s settings (``docs``: the name of the docs folder, which ends ``edit_uri``;
+        ``site_url``: already checked, by :class:`~sitegen.build.Publishing`); None without ``repo_url``
+        (then pages have no such links). :class:`SettingError` for a ``repo_url`` that pages cannot use."""
         if not repo_url:
             return None
         repo = web_address("repo_url", repo_url).rstrip("/").removesuffix(".git")
         found = re.match(_EDIT_URI.pattern.format(docs=re.escape(docs)), (edit_uri or "").lstrip("/"))
         branch = unquote(found.group(1)) if found else "main"
-        return cls(repo, branch, web_address("site_url", site_url) if site_url else "", host_of(repo))
+        return cls(repo, branch, site_url or "", host_of(repo))
 
     def issue(self, section: str, url: str, place: Place) -> str:
         """A new issue about ``section`` (its plain title), served at ``url`` (relative to the site)."""

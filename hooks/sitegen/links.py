@@ -56,10 +56,8 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
 def prose_lines(text: str, *, front_matter: bool = True) -> Iterator[tuple[int, str]]:
     """The lines of a Markdown page outside its front matter and its fenced code blocks, numbered from 1."""
     lines = text.split("\n")
-    start = 0
-    if front_matter and lines[0].rstrip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        start = 0 if end is None else end + 1
+    end = _front_matter_end(lines) if front_matter else 0
+    start = end + 1 if end else 0
     fence = ""
     for number, line in enumerate(lines[start:], start + 1):
         opener = _FENCE.match(line)
@@ -70,6 +68,13 @@ def prose_lines(text: str, *, front_matter: bool = True) -> Iterator[tuple[int, 
             fence = opener.group(1)
         else:
             yield number, line
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The index of the line that closes the page's front matter; 0 when the page has none."""
+    if lines[0].rstrip() != "---":
+        return 0
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
 
 
 def marker_lines(text: str, *, front_matter: bool = True) -> dict[str, list[int]]:
@@ -89,11 +94,7 @@ def _check_front_matter(name: str, text: str) -> Iterator[Problem]:
     """A hand-written page's title and description hold none of ``<>&"``: the theme places both in
     attributes (the description meta, link previews) without escaping them, as it does the data's titles."""
     lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        return
-    for number, line in enumerate(lines[1:], 2):
-        if line.rstrip() in ("---", "..."):
-            return
+    for number, line in enumerate(lines[1 : _front_matter_end(lines)], 2):
         found = _META.match(line)
         value = _scalar(found.group(2)) if found else ""
         unsafe = sorted(set(value) & set(_UNSAFE_IN_ATTRIBUTES))

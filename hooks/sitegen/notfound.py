@@ -33,17 +33,15 @@ def moved(site: Site, pages: Iterable[str] = ()) -> dict[str, str]:
     ``pages`` are the URLs of the hand-written pages (``about/``)."""
     real = [url.removeprefix("./") for url in pages]
     found: dict[str, str] = {url.lower(): url for url in real if url}
+    for page in (at.SUMMARY_PAGE, at.FAQ_PAGE):
+        found[at.url_of(page)] = at.url_of(page)
     for aspect in site.aspects:
-        page = at.url_of(at.aspect_page(aspect.id))
+        here = at.aspect_page(aspect.id)
+        points = [(at.url_of(at.address(here, p.id)), (p.id, *p.aliases)) for p in aspect.points]
         for name in (aspect.id, *aspect.aliases):
-            found[f"{at.ASPECT_DIR}/{name}/"] = page
-            for point in aspect.points:
-                target = at.url_of(at.address(at.aspect_page(aspect.id), point.id))
-                for point_name in (point.id, *point.aliases):
-                    found[f"{at.ASPECT_DIR}/{name}/{point_name}/"] = target
+            found[f"{at.ASPECT_DIR}/{name}/"] = at.url_of(here)
+            found |= {f"{at.ASPECT_DIR}/{name}/{old}/": target for target, names in points for old in names}
     faq = at.url_of(at.FAQ_PAGE)
-    found[faq] = faq
-    found[at.url_of(at.SUMMARY_PAGE)] = at.url_of(at.SUMMARY_PAGE)
     for question in site.questions:
         for name in (question.id, *question.aliases):
             found[f"{faq}{name}/"] = at.url_of(at.address(at.FAQ_PAGE, question.id))

@@ -128,7 +128,7 @@ def render_point(site: Site, aspect: Aspect, point: Point, corrections: Correcti
         blocks.append(render_support(site, point))
     links = (mk.link(*ref_target(site, ref), here) for ref in point.evidence)
     section = at.address(here, point.id)
-    correct = correction_line(site, corrections, section, f"{aspect.title}: {line_plain(point.title)}")
+    correct = correction_line(site, corrections, section, f"{line_plain(aspect.title)}: {line_plain(point.title)}")
     blocks.append(
         mk.notes([mk.evidence_line(links) if point.evidence else "", mk.sources_line(point.sources), correct])
     )
