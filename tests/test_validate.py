@@ -404,3 +404,26 @@ def test_a_summary_cell_holds_a_few_words(data: Path) -> None:
     assert problems_of(data) == [
         "data/aspects/basics.yml:29:15: points[1].tools.alpha.short: expected at most 60 characters, got 61"
     ]
+
+
+def test_hostile_keywords_and_synonyms_are_refused_with_their_place(data: Path) -> None:
+    question = data / "faq" / "what-is-alpha.yml"
+    original = question.read_text(encoding="utf-8")
+    question.write_text(original + 'keywords: ["<b>x</b>", "{: onclick=x}"]\n', "utf-8")
+    problems = problems_of(data)
+    assert [p.split(": ", 2)[1:] for p in problems] == [
+        ["keywords[0]", "raw HTML is not allowed in a one-line field; it is plain text, with `code` at most"],
+        [
+            "keywords[1]",
+            "an attribute list ({...}) is not allowed in a one-line field; it is plain text, with `code` at most",
+        ],
+    ]
+    question.write_text(original + f'keywords: ["{"k" * 41}"]\n', "utf-8")
+    assert problems_of(data) == [
+        "data/faq/what-is-alpha.yml:12:12: keywords[0]: expected at most 40 characters, got 41"
+    ]
+    question.write_text(original, "utf-8")
+    (data / "search.yml").write_text("synonyms:\n  mobile: []\n  phone: ok\n", "utf-8")
+    problems = problems_of(data)
+    assert any("synonyms.mobile: expected at least 1 item" in p for p in problems), problems
+    assert any("synonyms.phone: expected a list" in p for p in problems), problems
