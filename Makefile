@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build publish check schema lint test browser bench lighthouse clean
+.PHONY: setup serve build publish check versions schema lint test browser bench lighthouse clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	python3 -m venv $(VENV)
@@ -35,6 +35,10 @@ publish:
 
 check: setup
 	$(PY) -m sitegen check data
+
+# Needs the network (PyPI), so make test does not run it: lists each tool whose reviewed version is behind.
+versions: setup
+	$(PY) -m sitegen versions data
 
 schema: setup
 	$(PY) -m sitegen schema schema

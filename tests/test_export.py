@@ -47,6 +47,7 @@ def test_the_json_round_trips_against_the_data(comparison: dict[str, object], re
     site_url = str(comparison["site"])
     assert [t["id"] for t in comparison["tools"]] == [t.id for t in real_site.tools]  # type: ignore[attr-defined]
     assert [t["version"] for t in comparison["tools"]] == [t.version for t in real_site.tools]  # type: ignore[attr-defined]
+    assert [t["package"] for t in comparison["tools"]] == [t.package for t in real_site.tools]  # type: ignore[attr-defined]
     aspects = comparison["aspects"]
     assert [a["id"] for a in aspects] == [a.id for a in real_site.aspects]  # type: ignore[attr-defined]
     for out, aspect in zip(aspects, real_site.aspects, strict=True):  # type: ignore[call-overload]
@@ -69,6 +70,7 @@ def test_the_json_round_trips_against_the_data(comparison: dict[str, object], re
                     level = getattr(value, "level", value)
                     assert row_out["tools"][tool_id]["level"] == {True: "yes", False: "no"}.get(level, "partial")
             assert point_out["keywords"] == point.keywords
+            assert point_out["reviewed"] == aspect.reviewed_of(point).isoformat()
     questions = comparison["questions"]
     assert [q["id"] for q in questions] == [q.id for q in real_site.questions]  # type: ignore[attr-defined]
     for out, question in zip(questions, real_site.questions, strict=True):  # type: ignore[call-overload]

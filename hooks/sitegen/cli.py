@@ -1,14 +1,16 @@
-"""Command line: ``python -m sitegen check|schema|export`` (run with ``hooks/`` on the path)."""
+"""Command line: ``python -m sitegen check|schema|export|versions`` (run with ``hooks/`` on the path)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 import time
 from pathlib import Path
 
-from .build import Publishing, generate
+from . import freshness
+from .build import Publishing, generate, load_site
 from .model import DataError
 from .publishing import SettingError
 
@@ -43,11 +45,23 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the data without building the site")
     check.add_argument("data", type=Path, nargs="?", default=Path("data"))
     check.add_argument("--docs", type=Path, help="hand-written pages to check links of (default: docs/ beside data/)")
+    check.add_argument(
+        "--today", type=datetime.date.fromisoformat, help="the day review dates are aged from (default: today)"
+    )
+    check.add_argument(
+        "--stale-after",
+        type=int,
+        default=freshness.STALE_AFTER_DAYS,
+        metavar="DAYS",
+        help=f"warn about review dates older than this (default: {freshness.STALE_AFTER_DAYS})",
+    )
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
     export = commands.add_parser("export", help="write the generated pages and files (as the build adds them)")
     export.add_argument("data", type=Path)
     export.add_argument("out", type=Path)
+    compared = commands.add_parser("versions", help="compare each tool's reviewed version with PyPI (network)")
+    compared.add_argument("data", type=Path, nargs="?", default=Path("data"))
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -59,10 +73,25 @@ def main(argv: list[str] | None = None) -> int:
                 f"ok: {len(site.tools)} tools, {len(site.aspects)} aspects, {len(site.questions)} questions "
                 f"({(time.perf_counter() - start) * 1000:.0f} ms)"
             )
+            today = args.today or datetime.date.today()
+            warning = freshness.report(freshness.stale(site, today, args.stale_after), args.stale_after)
+            if warning:
+                print(warning, file=sys.stderr)
         elif args.command == "schema":
             args.out.mkdir(parents=True, exist_ok=True)
             for name, text in schemas().items():
                 (args.out / name).write_text(text, encoding="utf-8")
+        elif args.command == "versions":
+            from . import versions  # only this command needs the network and version parsing
+
+            tools = load_site(args.data).tools
+            try:
+                standings = versions.compare(tools, versions.newest_on_pypi)
+            except (OSError, ValueError, KeyError) as err:
+                print(f"could not ask PyPI: {err}", file=sys.stderr)
+                return 2
+            print(versions.report(standings, [tool.id for tool in tools if tool.package is None]))
+            return 1 if any(standing.behind for standing in standings) else 0
         else:
             generated = generate(args.data, publishing=Publishing.read(args.data.parent / "mkdocs.yml"))
             for path, text in (generated.pages | generated.files).items():

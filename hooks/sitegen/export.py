@@ -52,6 +52,8 @@ class ToolOut(Out, frozen=True, kw_only=True):
     licence: Text
     version: str
     """The version the site's facts were reviewed against."""
+    package: str | None
+    """The tool's package on PyPI, where it has one."""
 
 
 class TextOut(Out, frozen=True, kw_only=True):
@@ -200,7 +202,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
             verdict=p.verdict,
             evidence=[ref(e) for e in p.evidence],
             sources=sources(p.sources),
-            reviewed=aspect.reviewed,
+            reviewed=aspect.reviewed_of(p),
             keywords=list(p.keywords),
             aliases=list(p.aliases),
         )

@@ -48,6 +48,8 @@ BLOCK_MAX_NESTING = 16
 once per level, and how deep it may go depends on the caller's stack."""
 
 
+Package = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$", max_length=100)]
+"""A package's name on PyPI (letters, digits, ``.``, ``_`` and ``-``)."""
 Keyword = Annotated[str, msgspec.Meta(max_length=40, pattern=_ONE_LINE)]
 """A word or short phrase a reader might search for; it reaches the search index, never a page."""
 Keywords = Annotated[list[Keyword], msgspec.Meta(max_length=20)]
@@ -80,6 +82,8 @@ class Tool(Record, frozen=True, kw_only=True):
     licence: Line
     version: Line
     """The version this site's facts were reviewed against."""
+    package: Package | None = None
+    """The tool's package on PyPI, whose newest release ``make versions`` compares with ``version``."""
 
 
 class ToolText(Record, frozen=True, kw_only=True):
@@ -130,6 +134,8 @@ class Point(Record, frozen=True, kw_only=True):
     evidence: Refs = []
     """The sections this point's verdict rests on."""
     sources: list[Source] = []
+    reviewed: datetime.date | None = None
+    """When this point alone was last checked, if after its aspect; without it, the aspect's date holds."""
     keywords: Keywords = []
     aliases: Aliases = []
 
@@ -154,6 +160,10 @@ class Aspect(Record, frozen=True, kw_only=True):
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
     aliases: Aliases = []
+
+    def reviewed_of(self, point: Point) -> datetime.date:
+        """When one of this aspect's points was last checked: its own date, or else the aspect's."""
+        return point.reviewed or self.reviewed
 
 
 class Topic(Record, frozen=True, kw_only=True):
@@ -277,6 +287,9 @@ class Site:
     """Each block field's text, rendered to sanitised HTML (by :mod:`sitegen.prose`), by its source text."""
     places: Mapping[str, Place] = field(default_factory=dict)
     """Where each point and question stands in the data, by its address (``aspects/x.md#point``)."""
+    dated: Mapping[str, Place] = field(default_factory=dict)
+    """Where each review date is written, by the address of what it dates: an aspect's page, a point with
+    a date of its own, a question, and the short answer (the decision guide's ``#choose``)."""
 
     @cached_property
     def aspect_by_id(self) -> dict[str, Aspect]:

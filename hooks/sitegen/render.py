@@ -129,8 +129,9 @@ def render_point(site: Site, aspect: Aspect, point: Point, corrections: Correcti
     links = (mk.link(*ref_target(site, ref), here) for ref in point.evidence)
     section = at.address(here, point.id)
     correct = correction_line(site, corrections, section, f"{line_plain(aspect.title)}: {line_plain(point.title)}")
+    reviewed = f"Reviewed {aspect.reviewed_of(point).isoformat()}"
     blocks.append(
-        mk.notes([mk.evidence_line(links) if point.evidence else "", mk.sources_line(point.sources), correct])
+        mk.notes([mk.evidence_line(links) if point.evidence else "", mk.sources_line(point.sources), reviewed, correct])
     )
     return join(blocks)
 

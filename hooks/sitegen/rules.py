@@ -124,6 +124,20 @@ def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Itera
         yield from _duplicates(entries, f"point (in aspect '{aspect.id}')")
 
 
+def _points_reviewed_after_their_aspect(records: Records, declared: Declared) -> Iterator[Problem]:
+    """A point's own review date says it was checked after the rest of its page; an earlier one would
+    contradict the aspect's date, which already covers it."""
+    for doc, aspect in records.aspects:
+        for index, point in enumerate(aspect.points):
+            if point.reviewed is not None and point.reviewed <= aspect.reviewed:
+                yield problem_at(
+                    doc,
+                    ("points", index, "reviewed"),
+                    f"{point.reviewed.isoformat()} is not after the aspect's own review date "
+                    f"({aspect.reviewed.isoformat()}), which already covers this point: remove it",
+                )
+
+
 def _questions_refer_to_what_exists(records: Records, declared: Declared) -> Iterator[Problem]:
     for doc, question in records.questions:
         if declared.topics is not None and question.topic not in declared.topics:
@@ -166,6 +180,7 @@ CHECKS: tuple[Check, ...] = (
     _faq_page_ids,
     _aspects_refer_to_what_exists,
     _points_have_ids_of_their_own,
+    _points_reviewed_after_their_aspect,
     _questions_refer_to_what_exists,
     _decision_refers_to_what_exists,
 )

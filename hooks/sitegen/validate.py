@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from .addresses import FAQ_PAGE, address, aspect_page
+from .addresses import CHOOSE, FAQ_PAGE, address, aspect_page
 from .explain import convert, problem_at
 from .load import Document, PathKey, invisible
 from .model import (
@@ -103,6 +103,7 @@ def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] 
         search=records.search[0][1] if records.search else Search(),
         html=html,
         places=_places_of(records),
+        dated=_dates_of(records),
     )
 
 
@@ -114,6 +115,23 @@ def _places_of(records: Records) -> dict[str, Place]:
     for doc, question in records.questions:
         places[address(FAQ_PAGE, question.id)] = Place(doc.file, doc.where(("question",))[0])
     return places
+
+
+def _dates_of(records: Records) -> dict[str, Place]:
+    """Where each review date is written, by the address of what it dates; a point without a date of its
+    own has none (its aspect's holds)."""
+    dated = {}
+    for doc, aspect in records.aspects:
+        page = aspect_page(aspect.id)
+        dated[page] = Place(doc.file, doc.where(("reviewed",))[0])
+        for index, point in enumerate(aspect.points):
+            if point.reviewed is not None:
+                dated[address(page, point.id)] = Place(doc.file, doc.where(("points", index, "reviewed"))[0])
+    for doc, question in records.questions:
+        dated[address(FAQ_PAGE, question.id)] = Place(doc.file, doc.where(("reviewed",))[0])
+    for doc, decision in records.decision:
+        dated[address(aspect_page(decision.guide), CHOOSE)] = Place(doc.file, doc.where(("reviewed",))[0])
+    return dated
 
 
 def _group(documents: list[Document]) -> tuple[dict[type, list[Document]], list[Problem]]:
