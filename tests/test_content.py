@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 from sitegen.model import Site, Source
 from support.project import DATA
@@ -145,3 +147,90 @@ def test_no_placeholder_text_is_left(real_site: Site) -> None:
         if placeholder.lower() in path.read_text(encoding="utf-8").lower()
     ]
     assert not left, f"placeholders left: {left}"
+
+
+# -- the content review of November 2026 -------------------------------------------------------------
+
+QUESTIONS_2026 = {
+    "is-tensorflow-still-maintained",
+    "keras-on-apple-silicon",
+    "which-python-version",
+    "quantize-keras-model",
+    "keras-for-llm-fine-tuning",
+    "export-keras-to-onnx",
+    "is-tf-keras-deprecated",
+    "jax-or-pytorch-backend",
+}
+"""Questions readers deciding in 2026 ask, which the first version of the site did not answer."""
+
+PRIMARY_HOSTS = {
+    "keras.io",
+    "github.com",
+    "pypi.org",
+    "www.tensorflow.org",
+    "www.npmjs.com",
+    "cloud.google.com",
+    "docs.cloud.google.com",
+    "ai.google.dev",
+    "developers.google.com",
+    "developers.googleblog.com",
+    "research.google",
+    "openai.com",
+    "pytorch.org",
+    "docs.pytorch.org",
+    "docs.jax.dev",
+    "www.apache.org",
+    "aws.amazon.com",
+    "docs.aws.amazon.com",
+}
+"""The projects', vendors' and standards bodies' own sites. A source elsewhere is secondary coverage."""
+
+STALE = {
+    "github.com/topics/": "GitHub topic pages are editorial summaries, not a project's own record",
+    "cloud.google.com/tpu/docs/supported-patches": "a legacy page; TPU software versions are at /tpu/docs/runtimes",
+}
+"""Sources the audit of November 2026 found weak or legacy, which must not come back."""
+
+
+def _texts(site: Site) -> dict[str, tuple[list[Source], str]]:
+    """Each point's and question's sources, with all of its text that a reader sees."""
+    found = {}
+    for aspect in site.aspects:
+        for point in aspect.points:
+            texts = [point.gist, point.verdict or "", *(point.text_of(tool.id).text for tool in site.tools)]
+            found[f"{aspect.id}#{point.id}"] = (point.sources, "\n".join(texts))
+    for question in site.questions:
+        found[f"faq#{question.id}"] = (question.sources, question.answer)
+    return found
+
+
+def test_the_questions_of_2026_are_answered(real_site: Site) -> None:
+    ids = {question.id for question in real_site.questions}
+    assert ids >= QUESTIONS_2026, f"missing {sorted(QUESTIONS_2026 - ids)}"
+
+
+def test_secondary_sources_are_said_to_be_reports(real_site: Site) -> None:
+    """A claim resting on secondary coverage says so in its text ("it was reported that...")."""
+    unlabelled = []
+    for where, (sources, text) in _texts(real_site).items():
+        secondary = [s.url for s in sources if urlsplit(s.url).hostname not in PRIMARY_HOSTS]
+        if secondary and "reported" not in text.lower():
+            unlabelled.append(f"{where}: {secondary}")
+    assert not unlabelled, unlabelled
+
+
+def test_no_weak_or_legacy_source_is_cited() -> None:
+    cited = [
+        f"{path.relative_to(DATA)}: {why}"
+        for path in sorted(DATA.rglob("*.yml"))
+        for address, why in STALE.items()
+        if address in path.read_text(encoding="utf-8")
+    ]
+    assert not cited, cited
+
+
+def test_keras_distribution_is_not_said_to_come_to_jax_first(real_site: Site) -> None:
+    """In Keras 3.15 the distribution API works on JAX only; "JAX first" suggested the other backends had it."""
+    wrong = re.compile(r"(for|on) (the )?JAX( backend)? first|JAX[- ]first", re.IGNORECASE)
+    said = [where for where, (_, text) in _texts(real_site).items() if wrong.search(text)]
+    assert not said, said
