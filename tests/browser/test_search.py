@@ -26,7 +26,7 @@ STOP_WORDS = frozenset(SMALL_WORDS.split())
 TOP = 3  # a question counts as found when it is among the first three results shown
 # Other words for the same question: what a reader might type instead of the question's own words.
 PARAPHRASES = {
-    "jax backend": "keras-with-jax",
+    "jax backend": "jax-or-pytorch-backend",
     "windows gpu": "tensorflow-gpu-on-windows",
     "savedmodel": "load-h5-models",
     "tf.Session": "sessions-in-tensorflow-2",
@@ -183,3 +183,13 @@ def test_small_words_and_punctuation_find_nothing_of_their_own(search_page: Page
     sent = search_page.evaluate("kvtSearch.queries[kvtSearch.queries.length - 1]")
     assert not {"is", "for", "can", "i", "with"} & set(sent.lower().split()), sent
     assert not [text for text in missing if "?" in text], "a '?' stays glued to its word"
+
+
+def test_a_whole_word_is_asked_for_exactly_before_as_a_prefix(search_page: Page, site_url: str) -> None:
+    """Each word also goes to the worker boosted as itself, so that the title with "use" beats the title with
+    "used" for "use" (the rarer word would win as a prefix); a word marked + or - stays as typed."""
+    search(search_page, "use keras pytorch -tensorboard")
+    sent = search_page.evaluate("kvtSearch.queries[kvtSearch.queries.length - 1]")
+    assert sent.split() == ["use^5", "use", "keras^5", "keras", "pytorch^5", "pytorch", "-tensorboard"]
+    shown = search(search_page, "Can I use Keras with PyTorch?")
+    assert first_result(shown, "faq/#x", site_url) == "faq/#keras-with-pytorch"
