@@ -182,8 +182,30 @@ def test_make_versions_says_when_pypi_cannot_be_reached(
     assert capsys.readouterr().err == "could not ask PyPI: no network\n"
 
 
-@pytest.mark.parametrize("package", ["../../admin", "keras?x=1", "a b", "-keras", ""])
+@pytest.mark.parametrize(
+    "package",
+    [
+        "../../admin",
+        "keras?x=1",
+        "a b",
+        "-keras",
+        "",
+        'ke"ras',
+        "`keras`",
+        "keras{: onclick=x}",
+        "ker\\u0007as",
+        "k" * 101,
+    ],
+)
 def test_a_package_name_cannot_be_an_address(data: Path, package: str) -> None:
-    edit(data / "tools" / "alpha.yml", "order:", f'package: "{package}"\norder:')
+    quoted = package.replace("'", "''")
+    edit(data / "tools" / "alpha.yml", "order:", f"package: '{quoted}'\norder:")
     problems = problems_of(data)
     assert len(problems) == 1 and problems[0].startswith("data/tools/alpha.yml:") and "package:" in problems[0]
+
+
+def test_a_control_character_in_a_package_name_is_refused_at_its_line(data: Path) -> None:
+    edit(data / "tools" / "alpha.yml", "order:", 'package: "ker\\u0007as"\norder:')
+    problems = problems_of(data)
+    assert len(problems) == 1 and problems[0].startswith("data/tools/alpha.yml:3:")
+    assert "U+0007" in problems[0]
