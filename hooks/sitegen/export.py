@@ -19,6 +19,7 @@ import msgspec
 
 from . import addresses as at
 from .model import Aspect, Level, Point, Question, Site, Source, Support
+from .publishing import CONTENT_LICENCE
 
 SCHEMA_VERSION: Literal[1] = 1
 """Raised when a field is removed, renamed or changes meaning; new optional fields keep it."""
@@ -152,12 +153,24 @@ class DecisionOut(Out, frozen=True, kw_only=True):
     reviewed: datetime.date
 
 
+class LicenceOut(Out, frozen=True, kw_only=True):
+    """The terms of reuse of this data."""
+
+    name: str
+    spdx: str
+    """The licence's SPDX identifier."""
+    url: str
+    attribution: str
+    """How to credit the data."""
+
+
 class Comparison(Out, frozen=True, kw_only=True):
     """Everything the site compares."""
 
     schema_version: Literal[1]
     site: str
     """The site's address; every ``url`` starts with it."""
+    licence: LicenceOut
     tools: list[ToolOut]
     aspects: list[AspectOut]
     topics: list[TopicOut]
@@ -224,6 +237,12 @@ def comparison(site: Site, site_url: str) -> Comparison:
     return Comparison(
         schema_version=SCHEMA_VERSION,
         site=site_url,
+        licence=LicenceOut(
+            name=CONTENT_LICENCE.name,
+            spdx=CONTENT_LICENCE.spdx,
+            url=CONTENT_LICENCE.url,
+            attribution=f"Keras vs TensorFlow, {site_url}" if site_url else "Keras vs TensorFlow",
+        ),
         tools=[ToolOut(**{name: getattr(t, name) for name in ToolOut.__struct_fields__}) for t in site.tools],
         aspects=[
             AspectOut(
@@ -313,7 +332,8 @@ def summary_schema(site: Site) -> dict[str, object]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Keras vs TensorFlow: a row of the summary table (summary.csv)",
         "description": (
-            f"schema_version {SCHEMA_VERSION}. One row per compared point. Tool columns are named by tool id "
+            f"schema_version {SCHEMA_VERSION}. Licence: {CONTENT_LICENCE.name} ({CONTENT_LICENCE.url}). "
+            "One row per compared point. Tool columns are named by tool id "
             "and hold that tool's cell; edge is a tool id, 'even', 'depends' or empty. A value that starts "
             "with =, +, -, @, a tab or a carriage return is written with a ' before it, so that no "
             "spreadsheet runs it as a formula."

@@ -1,8 +1,10 @@
-"""Settings of ``mkdocs.yml`` that reach pages as addresses (``site_url``, ``repo_url``), checked before they do."""
+"""Settings of ``mkdocs.yml`` that reach pages as addresses (``site_url``, ``repo_url``), checked before they do;
+and the licences under which the site is published."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _ADDRESS = re.compile(r"^https?://[^/\s\"'<>`?#\\]+(/[^\s\"'<>`?#\\]*)?$")
 
@@ -20,3 +22,21 @@ def web_address(name: str, value: str) -> str:
             "fragment; pages place it in links and link previews"
         )
     return value
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence the project grants, as the exported data, the feed and the tests name it."""
+
+    name: str
+    spdx: str
+    """Its SPDX identifier."""
+    url: str
+    file: str
+    """The file at the repository's root that grants it."""
+
+
+CONTENT_LICENCE = Licence("CC BY 4.0", "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "LICENSE-CONTENT")
+"""The text: data/, the pages made from it, the exported files and the Markdown pages of docs/."""
+CODE_LICENCE = Licence("MIT", "MIT", "https://opensource.org/license/mit", "LICENSE")
+"""The code: hooks/, tests/, overrides/, the scripts and styles."""
