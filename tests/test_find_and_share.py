@@ -14,7 +14,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from sitegen import addresses as at
 from sitegen.build import Publishing
-from sitegen.corrections import FORGEJO, GITHUB, GITLAB, Corrections, host_of
+from sitegen.corrections import FORGEJO, FORM, GITHUB, GITLAB, Corrections, host_of
 from sitegen.model import Place, Site
 from sitegen.notfound import moved
 from sitegen.publishing import SettingError
@@ -167,8 +167,9 @@ def test_every_point_and_answer_links_to_its_correction_and_its_data_file(built_
         links = {a.get_text(): a["href"] for a in block.find_all("a")}
         issue, source = links["Suggest a correction"], links["Edit"]
         assert issue.startswith(f"{repo}/issues/new?"), url
-        body = parse_qs(urlsplit(issue).query)["body"][0]
-        assert url in body and f"{file}, line {line}" in body, body
+        fields = parse_qs(urlsplit(issue).query)
+        assert fields["template"] == [FORM], issue
+        assert fields["address"][0].endswith(url) and fields["file"] == [f"{file}, line {line}"], issue
         assert source == f"{repo}/blob/main/{file}#L{line}"
         text = (ROOT / file).read_text(encoding="utf-8").splitlines()[line - 1]
         assert text.strip().startswith(("- id:", "question:")), f"{file}:{line} is not where the section starts"
@@ -232,6 +233,11 @@ def test_a_hostile_title_stays_inside_the_issue_address() -> None:
     issue = fix.issue('Title" onmouseover="x <b>&amp;#', "faq/#q", Place("data/faq/q.yml", 3))
     assert not set(urlsplit(issue).query) & set("\"<> #'"), issue
     assert unquote(parse_qs(urlsplit(issue).query)["title"][0]).startswith('Correction: Title" onmouseover')
+    forge = Corrections.configure("https://codeberg.org/o/r", None, "https://s.example/")
+    assert forge is not None
+    issue = forge.issue("x", 'faq/#q"><script>', Place("data/faq/q&x=1.yml", 3))
+    query = parse_qs(urlsplit(issue).query)
+    assert set(query) == {"title", "body"} and 'faq/#q"><script>' in query["body"][0], issue
 
 
 # -- the 404 page -----------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 on the code host, pre-filled with the section's address and its data file, and the data file itself,
 open at the section's line.
 
-The repository is one setting (``repo_url`` in ``mkdocs.yml``); its branch is read from ``edit_uri``.
+The repository is one setting (``repo_url`` in ``mkdocs.yml``); its branch is read from ``edit_uri``. On
+GitHub the new issue is the correction form, ``.github/ISSUE_TEMPLATE/correction.yml``, with its fields
+filled in; other hosts get the same facts in the issue's text.
 """
 
 from __future__ import annotations
@@ -16,18 +18,27 @@ from .addresses import url_of
 from .model import Place, Site
 from .publishing import web_address
 
+FORM = "correction.yml"
+"""The correction form, in ``.github/ISSUE_TEMPLATE/``."""
+FORM_FIELDS = ("address", "file")
+"""The ids of the form's fields that a correction link fills in: the section's address, its data file."""
+
 
 @dataclass(frozen=True)
 class Host:
     """How one kind of code host spells a new issue and a file at a line."""
 
     new_issue: str
-    """``{repo}``, ``{title}`` and ``{body}`` (both URL-encoded) make a pre-filled new-issue address."""
+    """``{repo}``, then ``{title}``, ``{body}``, ``{address}`` and ``{file}`` (URL-encoded), make a
+    pre-filled new-issue address."""
     file_at: str
     """``{repo}``, ``{branch}``, ``{path}`` and ``{line}`` make the address of a file, shown at that line."""
 
 
-GITHUB = Host("{repo}/issues/new?title={title}&body={body}", "{repo}/blob/{branch}/{path}#L{line}")
+GITHUB = Host(
+    "{repo}/issues/new?template=" + FORM + "&title={title}&" + "&".join(f"{f}={{{f}}}" for f in FORM_FIELDS),
+    "{repo}/blob/{branch}/{path}#L{line}",
+)
 GITLAB = Host(
     "{repo}/-/issues/new?issue%5Btitle%5D={title}&issue%5Bdescription%5D={body}",
     "{repo}/-/blob/{branch}/{path}#L{line}",
@@ -72,11 +83,14 @@ class Corrections:
 
     def issue(self, section: str, url: str, place: Place) -> str:
         """A new issue about ``section`` (its plain title), served at ``url`` (relative to the site)."""
+        address, file = f"{self.site_url}{url}", f"{place.file}, line {place.line}"
         body = (
-            f"Section: {self.site_url}{url}\nData file: {place.file}, line {place.line}\n\n"
+            f"Section: {address}\nData file: {file}\n\n"
             "What is wrong, and what is right?\n\n\nSource (official docs, release notes or the repository):\n"
         )
-        return self.host.new_issue.format(repo=self.repo, title=_q(f"Correction: {section}"), body=_q(body))
+        return self.host.new_issue.format(
+            repo=self.repo, title=_q(f"Correction: {section}"), body=_q(body), address=_q(address), file=_q(file)
+        )
 
     def file_at(self, place: Place) -> str:
         """The data file on the code host, at the section's line; its page there has the edit button."""
