@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitegen.addresses import HOME_PAGE, MOVED_FILE, NAV_PLACEHOLDER, NOT_FOUND
+from sitegen.addresses import FEED, FEED_FILE, HOME_PAGE, MOVED_FILE, NAV_PLACEHOLDER, NOT_FOUND
 from sitegen.build import Generated, Publishing, fill_home, generate, last_good
 from sitegen.model import DataError
 from sitegen.notfound import help_links
@@ -34,7 +34,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = Path(config.config_file_path).parent / "data"
     try:
         docs = Path(config.docs_dir)
-        publishing = Publishing.configure(config.site_url, config.repo_url, config.edit_uri, docs.name)
+        publishing = Publishing.configure(
+            config.site_url, config.repo_url, config.edit_uri, docs.name, config.site_name
+        )
     except SettingError as err:
         raise PluginError(str(err)) from None
     try:
@@ -50,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is not None:
         config.nav = _expand_nav(config.nav, _generated.nav)
     config.extra[NOT_FOUND] = {"links": help_links(_generated.site), "moved": MOVED_FILE}
+    config.extra[FEED] = FEED_FILE
     return config
 
 

@@ -17,6 +17,10 @@ from functools import lru_cache
 HOME_PAGE = "index.md"
 SUMMARY_PAGE = "summary.md"
 FAQ_PAGE = "faq.md"
+NEWS_PAGE = "whats-new.md"
+"""What's new: the sections reviewed most recently, newest first (:mod:`sitegen.news`)."""
+FEED_FILE = "feed.xml"
+"""The same list as an Atom feed, at the site's root; every page's head links to it."""
 ASPECT_DIR = "aspects"
 NAV_PLACEHOLDER = f"{ASPECT_DIR}/"
 """The entry of ``mkdocs.yml``'s ``nav`` that stands for every aspect page, in data order."""
@@ -31,6 +35,8 @@ SUMMARY_CSV_COLUMNS = ("aspect", "aspect_title", "point", "point_title", "url", 
 tool may take one of these ids."""
 MOVED_FILE = "moved.json"
 """Old and misspelt addresses and where each now is, for the 404 page's script (:mod:`sitegen.notfound`)."""
+FEED = "feed"
+"""The key of ``mkdocs.yml``'s ``extra`` under which the page template finds :data:`FEED_FILE`."""
 NOT_FOUND = "not_found"
 """The key of ``mkdocs.yml``'s ``extra`` under which the 404 template finds its links and :data:`MOVED_FILE`."""
 
@@ -136,6 +142,12 @@ RESERVED_ON_FAQ_PAGE = {
     TOAST: "site.js's status line",
 }
 """The ids the FAQ page gives itself, each with what holds it; questions, topics and their aliases may not take them."""
+NEWS_ANCHOR = "whats-new"
+
+
+def reviewed_anchor(day: str) -> str:
+    """The anchor of one day's entries on the What's new page (``reviewed-2026-11-29``)."""
+    return f"reviewed-{day}"
 
 
 def choose_anchor(tool_id: str) -> str:
@@ -203,6 +215,7 @@ class Css:
     QUESTION = "kvt-question"  # site.js: what the filter shows or hides
     ANSWER = "kvt-answer"  # site.js: what the filter reads (the question and its answer, not its sources)
     TOPIC = "kvt-topic"  # site.js: hidden when none of its questions is shown
+    NEWS = "kvt-news"  # site.css: the What's new page's list of reviewed sections
     NOT_FOUND_SEARCH = "kvt-not-found-search"  # overrides/404.html: its search box; site.css: lays it out
 
 

@@ -6,13 +6,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import MOVED_FILE, url_of
+from .addresses import FEED_FILE, MOVED_FILE, url_of
 from .answer import home_inserts
 from .corrections import Corrections
 from .export import files as export_files
 from .links import check_links, marker_lines
 from .load import load_tree
 from .model import DataError, Site
+from .news import atom_feed, news
 from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_config, read_setup
 from .publishing import web_address
@@ -34,24 +35,28 @@ class Generated:
     home: dict[str, str]
     """The generated Markdown for each marker of the hand-written home page."""
     files: dict[str, str]
-    """Other files to publish, by path in the site: the exported data and the 404 page's table of moved
-    addresses."""
+    """Other files to publish, by path in the site: the exported data, the What's new feed and the 404
+    page's table of moved addresses."""
 
 
 @dataclass(frozen=True)
 class Publishing:
-    """Where the site is published: the address its exported data and link previews use, and the
-    repository that each section's correction links go to."""
+    """Where the site is published: the address its exported data, feed and link previews use, the
+    repository that each section's correction links go to, and the site's name (the feed's title)."""
 
     site_url: str = ""
     corrections: Corrections | None = None
+    site_name: str = "Keras vs TensorFlow"
 
     @classmethod
-    def configure(cls, site_url: str | None, repo_url: str | None, edit_uri: str | None, docs: str) -> Publishing:
+    def configure(
+        cls, site_url: str | None, repo_url: str | None, edit_uri: str | None, docs: str, site_name: str | None = None
+    ) -> Publishing:
         """From ``mkdocs.yml``'s settings; :class:`~sitegen.publishing.SettingError` for an address that
         pages cannot use."""
         site = web_address("site_url", site_url) if site_url else ""
-        return cls(site, Corrections.configure(repo_url, edit_uri, site, docs))
+        name = site_name or cls.site_name
+        return cls(site, Corrections.configure(repo_url, edit_uri, site, docs), name)
 
     @classmethod
     def read(cls, config_file: Path) -> Publishing:
@@ -60,8 +65,11 @@ class Publishing:
             return cls()
         config = read_config(config_file)
         docs = str(config.get("docs_dir") or "docs")
-        setting = {key: str(config[key]) if config.get(key) else None for key in ("site_url", "repo_url", "edit_uri")}
-        return cls.configure(setting["site_url"], setting["repo_url"], setting["edit_uri"], Path(docs).name)
+        keys = ("site_url", "repo_url", "edit_uri", "site_name")
+        setting = {key: str(config[key]) if config.get(key) else None for key in keys}
+        return cls.configure(
+            setting["site_url"], setting["repo_url"], setting["edit_uri"], Path(docs).name, setting["site_name"]
+        )
 
 
 def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
@@ -102,7 +110,10 @@ def generate(
     site = load_site(data_dir, markdown)
     pages = render_site(site, publishing.corrections)
     hand_written = map(url_of, _hand_written(docs_dir))
-    files = export_files(site, publishing.site_url) | {MOVED_FILE: json.dumps(moved(site, hand_written))}
+    files = export_files(site, publishing.site_url) | {
+        MOVED_FILE: json.dumps(moved(site, hand_written)),
+        FEED_FILE: atom_feed(news(site), publishing.site_url, publishing.site_name),
+    }
     generated = Generated(site, pages, nav_entries(site), head_extras(site), home_inserts(site), files)
     problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
     if problems:

@@ -79,6 +79,11 @@ def line_html(text: str) -> str:
     return "".join(f"<code>{_escape(_code(piece))}</code>" if code else _escape(piece) for piece, code in _pieces(text))
 
 
+def plain_html(text: str) -> str:
+    """Plain text (no code spans) as HTML in a Markdown page: every character shows as itself."""
+    return _escape(text)
+
+
 def line_plain(text: str) -> str:
     """A one-line field as plain text (its code spans without backticks), for attributes and titles."""
     return "".join(_code(piece) if code else piece for piece, code in _pieces(text))

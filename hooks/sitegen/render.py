@@ -15,6 +15,7 @@ from .answer import render_decision
 from .corrections import Corrections, correction_line
 from .faq import faq_jsonld, render_faq
 from .model import Aspect, Point, Site, Support
+from .news import News, news, render_news
 from .prose import attribute, line_html, line_plain, page_title
 from .refs import edge_name, join, names, ref_target, versions
 from .summary import render_summary
@@ -26,6 +27,7 @@ def render_site(site: Site, corrections: Corrections | None = None) -> dict[str,
     pages = {at.aspect_page(aspect.id): render_aspect(site, aspect, corrections) for aspect in site.aspects}
     pages[at.SUMMARY_PAGE] = render_summary(site)
     pages[at.FAQ_PAGE] = render_faq(site, corrections)
+    pages[at.NEWS_PAGE] = render_news(site, news(site))
     for aspect in site.aspects:
         for alias in aspect.aliases:
             pages[at.redirect_page(alias)] = mk.redirect_document(at.redirect_target(aspect.id))
@@ -52,6 +54,7 @@ def page_anchors(site: Site) -> dict[str, set[str]]:
         *(topic.id for topic in site.topics if topic.id in asked),
     }
     anchors[at.FAQ_PAGE] |= {anchor for q in site.questions for anchor in (q.id, *q.aliases)}
+    anchors[at.NEWS_PAGE] = {at.NEWS_ANCHOR, *news_days(news(site))}
     for aspect in site.aspects:
         own = {aspect.id, at.SOURCES, *([at.VERDICT] if aspect.verdict else [])}
         if aspect.id == site.decision.guide:
@@ -64,6 +67,11 @@ def page_anchors(site: Site) -> dict[str, set[str]]:
             own |= {point.id, *point.aliases, *(at.tool_anchor(point.id, tool.id) for tool in site.tools)}
         anchors[at.aspect_page(aspect.id)] = own
     return anchors
+
+
+def news_days(found: News) -> set[str]:
+    """The anchors of the days the What's new page lists."""
+    return {at.reviewed_anchor(entry.reviewed.isoformat()) for entry in found.entries}
 
 
 # -- aspect pages ---------------------------------------------------------------------------------

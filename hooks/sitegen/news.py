@@ -1,0 +1,188 @@
+"""What's new: the sections reviewed most recently, as a page and as an Atom feed.
+
+Made from the review dates in the data alone, never from version control or the day of the build, so
+that two builds of the same data are byte-identical. The window ends on the newest review date in the
+data, not on today: a site that nobody has touched for a while still shows its last changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Literal
+
+from . import addresses as at
+from . import markup as mk
+from .model import Site
+from .prose import attribute, line_html, line_plain, plain_html, plain_text
+from .publishing import CONTENT_LICENCE
+
+WINDOW_DAYS = 90
+"""How far back from the newest review date the list reaches."""
+MAX_ENTRIES = 30
+ATOM = "http://www.w3.org/2005/Atom"
+Kind = Literal["aspect", "point", "question"]
+KIND_LABEL: dict[Kind, str] = {"aspect": "Aspect page", "point": "Point", "question": "Question"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One section's review, linked to the section."""
+
+    reviewed: datetime.date
+    kind: Kind
+    title: str
+    """A line field (or two joined by ``: ``), as the data has it."""
+    summary: str
+    """The section's answer in one line: an aspect's description, a point's gist, an answer's first
+    sentence (plain text)."""
+    section: str
+    """``page.md`` or ``page.md#anchor``."""
+
+
+@dataclass(frozen=True)
+class News:
+    entries: list[Entry]
+    """At most :data:`MAX_ENTRIES`, newest first."""
+    newest: datetime.date | None
+    """The newest review date in the data; None for a site without dated sections."""
+    in_window: int
+    """How many sections were reviewed in the window (the entries may be fewer)."""
+
+
+def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -> News:
+    """The sections reviewed in the ``window_days`` up to the newest review date, newest first; among
+    sections of one day, aspects, then points, then questions, each in data order."""
+    dated = _dated(site)
+    if not dated:
+        return News([], None, 0)
+    newest = max(entry.reviewed for entry in dated)
+    start = newest - datetime.timedelta(days=window_days)
+    order: dict[Kind, int] = {"aspect": 0, "point": 1, "question": 2}
+    kept = [(i, entry) for i, entry in enumerate(dated) if entry.reviewed > start]
+    kept.sort(key=lambda pair: (-pair[1].reviewed.toordinal(), order[pair[1].kind], pair[0]))
+    return News([entry for _, entry in kept[:limit]], newest, len(kept))
+
+
+def _dated(site: Site) -> list[Entry]:
+    """Every aspect, every point that carries a date of its own, and every question, in data order."""
+    found = []
+    for aspect in site.aspects:
+        page = at.aspect_page(aspect.id)
+        found.append(Entry(aspect.reviewed, "aspect", aspect.title, aspect.description, page))
+        for point in aspect.points:
+            if point.reviewed is not None:
+                title = f"{aspect.title}: {point.title}"
+                found.append(Entry(point.reviewed, "point", title, point.gist, at.address(page, point.id)))
+    for question in site.questions:
+        summary = first_sentence(plain_text(site.html[question.answer]))
+        section = at.address(at.FAQ_PAGE, question.id)
+        found.append(Entry(question.reviewed, "question", question.question, summary, section))
+    return found
+
+
+def first_sentence(text: str, at_least: int = 60) -> str:
+    """The text up to the end of its first sentence, or of as many as make ``at_least`` characters ("Partly."
+    alone says little). A sentence ends at ``.``, ``?`` or ``!`` before a space or the end, so that
+    ``tf.keras`` or ``3.15.1`` do not end one."""
+    for end in re.finditer(r"[.!?](?=\s|$)", text):
+        if end.end() >= at_least:
+            return text[: end.end()]
+    return text
+
+
+# -- the page ---------------------------------------------------------------------------------------------
+
+
+def render_news(site: Site, found: News) -> str:
+    """The What's new page, answer first: the newest review date and how many sections it lists, then the
+    entries under one heading per day."""
+    here = at.NEWS_PAGE
+    description = "The sections of the comparison checked again against their sources most recently, newest first."
+    feed = f'<a href="{at.relative(at.FEED_FILE, here)}" type="application/atom+xml">Atom feed</a>'
+    blocks = [
+        mk.front_matter("What's new", attribute(description)),
+        mk.heading(1, "What's new", at.NEWS_ANCHOR),
+    ]
+    if found.newest is None:
+        blocks.append(mk.paragraph("No section carries a review date yet."))
+        return "\n\n".join(blocks) + "\n"
+    shown = len(found.entries)
+    count = f"{found.in_window} sections" if found.in_window != 1 else "1 section"
+    listed = "all listed here" if shown == found.in_window else f"the {shown} newest listed here"
+    blocks.append(
+        mk.paragraph(
+            f"Latest review: <strong>{_day(found.newest)}</strong>. {count} were checked against their sources "
+            f"in the {WINDOW_DAYS} days up to then, {listed}. Follow the {feed} to hear of the next ones."
+        )
+    )
+    for day, group in groupby(found.entries, key=lambda entry: entry.reviewed):
+        items = (_item(entry, here) for entry in group)
+        blocks.append(mk.heading(2, _day(day), at.reviewed_anchor(day.isoformat()), searched=False))
+        blocks.append(mk.box(at.Css.NEWS, mk.bullet_list(items), searched=False))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _item(entry: Entry, here: str) -> str:
+    kind = KIND_LABEL[entry.kind]
+    return f"{mk.link(entry.section, line_html(entry.title), here)} ({kind}): {_summary_html(entry)}"
+
+
+def _summary_html(entry: Entry) -> str:
+    # Aspect descriptions and gists are line fields; an answer's first sentence is already plain text.
+    return line_html(entry.summary) if entry.kind != "question" else plain_html(entry.summary)
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+# -- the feed ---------------------------------------------------------------------------------------------
+
+
+def atom_feed(found: News, site_url: str, site_name: str) -> str:
+    """The entries as an Atom feed (RFC 4287). Addresses are absolute under ``site_url`` (relative to the
+    feed's own address without one); an entry's id stays the same for one review of one section."""
+    ET.register_namespace("", ATOM)
+
+    def element(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
+        node = ET.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+        node.text = text
+        return node
+
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
+    page = site_url + at.url_of(at.NEWS_PAGE)
+    element(feed, "id", _id(site_url + at.FEED_FILE, None))
+    element(feed, "title", f"{site_name}: what's new")
+    element(feed, "subtitle", "Sections of the comparison checked again against their sources, newest first.")
+    element(feed, "updated", _time(found.newest or datetime.date(1970, 1, 1)))
+    author = element(feed, "author")
+    element(author, "name", f"The {site_name} contributors")
+    element(feed, "link", rel="self", type="application/atom+xml", href=site_url + at.FEED_FILE)
+    element(feed, "link", rel="alternate", type="text/html", href=page)
+    element(feed, "rights", f"{CONTENT_LICENCE.name}: {CONTENT_LICENCE.url}")
+    for entry in found.entries:
+        address = site_url + at.url_of(entry.section)
+        item = element(feed, "entry")
+        element(item, "id", _id(address, entry.reviewed))
+        element(item, "title", line_plain(entry.title))
+        element(item, "updated", _time(entry.reviewed))
+        element(item, "link", rel="alternate", type="text/html", href=address)
+        element(item, "category", term=entry.kind, label=KIND_LABEL[entry.kind])
+        element(item, "summary", line_plain(entry.summary) if entry.kind != "question" else entry.summary)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _id(address: str, reviewed: datetime.date | None) -> str:
+    """A stable, opaque IRI: the same section reviewed on the same day always gets the same one."""
+    name = f"{address} {reviewed.isoformat()}" if reviewed else address
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def _time(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
