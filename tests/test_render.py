@@ -40,7 +40,9 @@ def html_of(page: str) -> BeautifulSoup:
 
 
 def test_one_page_per_aspect_plus_summary_faq_and_alias_redirects(pages: dict[str, str]) -> None:
-    assert sorted(pages) == sorted([BASICS, CHOOSING, at.redirect_page("fundamentals"), at.FAQ_PAGE, at.SUMMARY_PAGE, at.NEWS_PAGE])
+    assert sorted(pages) == sorted(
+        [BASICS, CHOOSING, at.redirect_page("fundamentals"), at.FAQ_PAGE, at.SUMMARY_PAGE, at.NEWS_PAGE]
+    )
 
 
 def test_navigation_follows_data_order(site: Site) -> None:

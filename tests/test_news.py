@@ -1,0 +1,190 @@
+"""What's new: which sections the page and the feed list, in which order, the feed read as Atom (RFC 4287)
+and every entry landing on a section of the built site."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitegen import addresses as at
+from sitegen.build import load_site
+from sitegen.model import Site
+from sitegen.news import ATOM, MAX_ENTRIES, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
+from sitegen.publishing import CONTENT_LICENCE
+from support.project import copy_fixture, edit, mkdocs_build
+
+A = f"{{{ATOM}}}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def dated_fixture(tmp_path: Path) -> Path:
+    """The three-tool data with review dates spread over more than the window: basics newest
+    (2026-11-24), a point of it later still, choosing 100 days before, the questions in between."""
+    data = copy_fixture(tmp_path)
+    edit(data / "aspects/choosing.yml", "reviewed: 2026-11-24", "reviewed: 2026-08-16")
+    edit(data / "faq/which-is-fastest.yml", "reviewed: 2026-11-24", "reviewed: 2026-08-27")
+    text = (data / "aspects/basics.yml").read_text(encoding="utf-8")
+    first_point = text.index("  - id: what-it-is")
+    end = text.index("\n", first_point)
+    (data / "aspects/basics.yml").write_text(text[: end + 1] + "    reviewed: 2026-11-25\n" + text[end + 1 :])
+    return data
+
+
+def test_the_window_ends_on_the_newest_date_and_lists_newest_first(tmp_path: Path) -> None:
+    found = news(load_site(dated_fixture(tmp_path)))
+    assert found.newest == datetime.date(2026, 11, 25)
+    listed = [(entry.reviewed.isoformat(), entry.kind, entry.section) for entry in found.entries]
+    assert listed == [
+        ("2026-11-25", "point", "aspects/basics.md#what-it-is"),
+        ("2026-11-24", "aspect", "aspects/basics.md"),
+        ("2026-11-24", "question", "faq.md#what-is-alpha"),
+        # 90 days before 2026-11-25 is 2026-08-27: a section reviewed that day is out, as is choosing.
+    ]
+    assert found.in_window == 3
+    assert datetime.date(2026, 11, 25) - datetime.timedelta(days=WINDOW_DAYS) == datetime.date(2026, 8, 27)
+
+
+def test_points_without_a_date_of_their_own_are_not_listed(real_site: Site) -> None:
+    found = news(real_site, limit=1000)
+    points = {entry.section for entry in found.entries if entry.kind == "point"}
+    own = {
+        at.address(at.aspect_page(a.id), p.id) for a in real_site.aspects for p in a.points if p.reviewed is not None
+    }
+    assert points == own
+    assert {entry.section for entry in found.entries if entry.kind == "aspect"} == {
+        at.aspect_page(a.id) for a in real_site.aspects if found.newest and (found.newest - a.reviewed).days < 90
+    }
+
+
+def test_at_most_thirty_entries_and_the_page_says_how_many_were_left_out(real_site: Site) -> None:
+    found = news(real_site)
+    assert len(found.entries) == min(MAX_ENTRIES, found.in_window)
+    page = render_news(real_site, found)
+    lead = page.split("\n\n")[2]
+    assert found.newest is not None and f"{found.newest.day} {found.newest:%B %Y}" in lead
+    assert f"{found.in_window} sections" in lead
+    if found.in_window > MAX_ENTRIES:
+        assert f"the {MAX_ENTRIES} newest listed here" in lead
+
+
+def test_an_answer_is_summed_up_by_its_first_sentences() -> None:
+    assert first_sentence("Partly. Keras is its own project, and tf.keras is still in TensorFlow 2.15.1. More.") == (
+        "Partly. Keras is its own project, and tf.keras is still in TensorFlow 2.15.1."
+    )
+    assert first_sentence("No full stop at all") == "No full stop at all"
+    assert first_sentence("Yes! " * 40).count("Yes!") == 13  # 13 make the first 64 characters
+
+
+def test_a_site_without_dates_in_the_window_still_builds_a_page_and_a_feed(tmp_path: Path) -> None:
+    found = news(load_site(dated_fixture(tmp_path)), window_days=0)
+    assert [entry.kind for entry in found.entries] == []
+    feed = ET.fromstring(atom_feed(found, "https://s.example/", "Site"))
+    assert feed.findall(f"{A}entry") == []
+
+
+def assert_atom(text: str, site_url: str) -> list[ET.Element]:
+    """The rules of RFC 4287 that apply to this feed, each checked; returns its entries."""
+    assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n')
+    feed = ET.fromstring(text.encode("utf-8"))
+    assert feed.tag == f"{A}feed"
+    for name in ("id", "title", "updated"):  # 4.1.1: exactly one of each
+        assert len(feed.findall(f"{A}{name}")) == 1, name
+    assert feed.findtext(f"{A}author/{A}name"), "4.1.1: a feed without an author needs one in every entry"
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{A}link")}
+    assert links["self"] == f"{site_url}{at.FEED_FILE}" and links["alternate"] == site_url + at.url_of(at.NEWS_PAGE)
+    assert CONTENT_LICENCE.url in (feed.findtext(f"{A}rights") or "")
+    ids = [feed.findtext(f"{A}id")]
+    entries = feed.findall(f"{A}entry")
+    for entry in entries:
+        for name in ("id", "title", "updated", "summary"):  # 4.1.2: exactly one id, title and updated
+            assert len(entry.findall(f"{A}{name}")) == 1, (name, ET.tostring(entry))
+        alternate = [link for link in entry.findall(f"{A}link") if link.get("rel", "alternate") == "alternate"]
+        assert len(alternate) == 1, "4.1.2: one alternate link per entry (it has no content)"
+        assert alternate[0].get("href", "").startswith(site_url)
+        ids.append(entry.findtext(f"{A}id"))
+    for value in ids:
+        assert value and re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value), f"4.2.6: {value!r} is not an absolute IRI"
+    assert len(set(ids)) == len(ids), "4.2.6: ids are unique"
+    for updated in feed.iter(f"{A}updated"):
+        assert updated.text and RFC3339.match(updated.text), f"3.3: {updated.text} is not an RFC 3339 date-time"
+    top = feed.findtext(f"{A}updated")
+    assert all((entry.findtext(f"{A}updated") or "") <= (top or "") for entry in entries)
+    return entries
+
+
+def test_the_built_feed_is_atom_and_every_entry_lands_on_a_section(built_site: Path, real_site: Site) -> None:
+    site_url = "http://127.0.0.1:8000/"  # mkdocs.yml's default address
+    entries = assert_atom((built_site / at.FEED_FILE).read_text(encoding="utf-8"), site_url)
+    found = news(real_site)
+    assert len(entries) == len(found.entries) > 0
+    for entry, expected in zip(entries, found.entries, strict=True):
+        href = next(link.get("href", "") for link in entry.findall(f"{A}link"))
+        assert href == site_url + at.url_of(expected.section)
+        assert_section_exists(built_site, urlsplit(href).path.removeprefix("/"), urlsplit(href).fragment)
+    news_page = BeautifulSoup((built_site / "whats-new" / "index.html").read_text(encoding="utf-8"), "lxml")
+    links = news_page.select(f".{at.Css.NEWS} li > a")
+    assert len(links) == len(found.entries)
+    for link, expected in zip(links, found.entries, strict=True):
+        assert urljoin(site_url + "whats-new/", link["href"]) == site_url + at.url_of(expected.section)
+
+
+def assert_section_exists(site: Path, path: str, anchor: str) -> None:
+    page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert not anchor or page.find(id=anchor) is not None, f"{path}#{anchor}: no such section"
+
+
+def test_every_page_names_the_feed(built_site: Path) -> None:
+    for name in ("index.html", "whats-new/index.html", "aspects/overview/index.html", "404.html"):
+        page = BeautifulSoup((built_site / name).read_text(encoding="utf-8"), "lxml")
+        feeds = page.select('link[rel="alternate"][type="application/atom+xml"]')
+        assert len(feeds) == 1, name
+        if name != "404.html":  # the 404 page's links are absolute from the site's root
+            target = (built_site / Path(name).parent / feeds[0]["href"]).resolve()
+            assert target == (built_site / at.FEED_FILE).resolve(), name
+
+
+def test_the_page_leads_with_the_latest_review_and_lists_no_section_twice(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "whats-new" / "index.html").read_text(encoding="utf-8"), "lxml")
+    article = page.select_one("article")
+    assert article is not None
+    first = article.find("p")
+    assert first is not None and first.get_text().startswith("Latest review: ")
+    assert first.find("a", href=re.compile(r"feed\.xml$")) is not None
+    hrefs = [a["href"] for a in article.select(f".{at.Css.NEWS} a")]
+    assert len(hrefs) == len(set(hrefs))
+
+
+HOSTILE_QUESTION = 'Is `<script>alert(1)</script>` ]]> & "safe"?'
+
+
+def test_hostile_text_reaches_the_feed_and_the_page_as_text(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    edit(data / "faq/what-is-alpha.yml", "question: What is Alpha?", f"question: '{HOSTILE_QUESTION}'")
+    edit(data / "faq/what-is-alpha.yml", "reviewed: 2026-11-24", "reviewed: 2026-11-30")
+    edit(data / "faq/what-is-alpha.yml", "answer: Alpha is", """answer: 'Alpha `<b onclick=x>` ]]> & "q" is""")
+    edit(data / "faq/what-is-alpha.yml", "made-up tool.", "made-up tool.'")
+    result = mkdocs_build(data.parent / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    entries = assert_atom((site / at.FEED_FILE).read_text(encoding="utf-8"), "https://example.org/")  # its site_url
+    assert entries[0].findtext(f"{A}title") == 'Is <script>alert(1)</script> ]]> & "safe"?'
+    assert entries[0].findtext(f"{A}summary") == 'Alpha <b onclick=x> ]]> & "q" is the first made-up tool.'
+    page = BeautifulSoup((site / "whats-new" / "index.html").read_text(encoding="utf-8"), "lxml")
+    item = page.select_one(f".{at.Css.NEWS} li")
+    assert item is not None and item.find(["script", "b"]) is None
+    shown = 'Is <script>alert(1)</script> ]]> & "safe"? (Question): Alpha <b onclick=x> ]]> & "q" is the first'
+    assert item.get_text() == shown + " made-up tool."
+
+
+@pytest.mark.parametrize("site_url", ["", "https://example.org/kvt/"])
+def test_the_feed_is_the_same_for_the_same_data(site_url: str, real_site: Site) -> None:
+    first = atom_feed(news(real_site), site_url, "Keras vs TensorFlow")
+    assert first == atom_feed(news(real_site), site_url, "Keras vs TensorFlow")
+    days = {f"{entry.reviewed.isoformat()}T00:00:00Z" for entry in news(real_site).entries}
+    assert set(re.findall(r"<updated>([^<]*)</updated>", first)) == days
