@@ -151,3 +151,20 @@ def test_one_weekly_pull_request_updates_every_pin() -> None:
     for update in config["updates"]:
         assert update["multi-ecosystem-group"] == group and update["patterns"] == ["*"]
     assert (ROOT / "tests" / "quality" / "package.json").is_file()
+
+
+def test_the_contributing_page_walks_from_the_correction_link_to_a_pull_request() -> None:
+    page = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    steps = ["Suggest a correction", "official source", "make serve", "Edit", "reviewed:", "make check", "pull request"]
+    body = page.split("## Report a mistake", 1)[1]
+    at = 0
+    for step in steps:  # in this order, each after the one before
+        at = body.find(step, at)
+        assert at >= 0, f"{step!r} is missing, or comes too early"
+    diff = re.search(r"```diff\n(.*?)```", page, re.DOTALL)
+    assert diff is not None, "the example diff of a data file"
+    (changed,) = set(re.findall(r"^\s*\+\+\+ b/(\S+)$", diff.group(1), re.MULTILINE))
+    assert (ROOT / changed).is_file() and changed.startswith("data/"), changed
+    removed = [line.strip()[1:].strip() for line in diff.group(1).splitlines() if line.strip().startswith("-  ")]
+    text = (ROOT / changed).read_text(encoding="utf-8")
+    assert removed and all(line.rstrip("…") in text for line in removed), "the example removes lines the file has"
