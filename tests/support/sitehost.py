@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "summary": at.url_of(at.SUMMARY_PAGE),
     "faq": at.url_of(at.FAQ_PAGE),
     "decision-guide": at.url_of(at.aspect_page("decision-guide")),
+    "whats-new": at.url_of(at.NEWS_PAGE),
     "about": at.url_of("about.md"),
     "404": "no-such-page/",
 }
