@@ -7,6 +7,7 @@ build alike), or builds a site in which nothing from the data is live markup.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from sitegen.addresses import Css
 from sitegen.build import generate
 from sitegen.load import load_bytes
 from sitegen.model import Site
+from sitegen.news import ATOM
 from sitegen.prose import ATTRIBUTES, TAGS
 from sitegen.validate import validate
 from support.project import copy_project, mkdocs_build, problems_of, site_prose
@@ -237,6 +239,7 @@ ACCEPTED_LINES = {
     "gist-markdown": (ASPECT, "    gist:", "A | pipe, *star* _under_ [x] `<b>` \\ end \U0001f600."),
     "choice-markdown": (DECISION, "    - reason:", "want `a|b` | *this* [x] <> & done."),
     "pick-markdown": (DECISION, "    pick:", "Keras | TF `<i>` _x_"),
+    "change-markdown": (ASPECT, "change:", "Added *star* | pipe `</li><b>` [x] & done \U0001f600"),
 }
 
 
@@ -312,6 +315,22 @@ REFUSED_NEW_FIELDS = {
         "scenarios[0].because",
         f"an attribute list ({{...}}) is not allowed {LINE}",
     ),
+    "change-html": (
+        ASPECT,
+        "change:",
+        "Fixed <img src=x onerror=alert(1)>",
+        "change",
+        f"raw HTML is not allowed {LINE}",
+    ),
+    "change-link": (
+        "data/faq/is-keras-free.yml",
+        "change:",
+        "See [this](javascript:alert(1))",
+        "change",
+        f"a Markdown link is not allowed (sources go in their own list) {LINE}",
+    ),
+    "change-two-lines": (ASPECT, "change:", "Fixed\n# Big", "change", "expected a single line of text"),
+    "change-too-long": (ASPECT, "change:", "x" * 201, "change", "expected at most 200 characters, got 201"),
     "edge-script": (
         ASPECT,
         "    edge:",
@@ -380,6 +399,14 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
     assert overview.find("h1", id="overview").get_text().removesuffix("¶") == "Overview, co { 😀"
     assert overview.title is not None and overview.title.get_text() == "Overview, co { 😀 - Keras vs TensorFlow"
     assert [a.get_text(strip=True) for a in overview.select("nav a[href='./']")] == ["Overview, co { 😀"]
+    news = BeautifulSoup((site / "whats-new/index.html").read_text(encoding="utf-8"), "lxml")
+    first_news = news.select_one(f".{Css.NEWS} li")
+    assert first_news is not None and first_news.find(["b", "ul"]) is None
+    assert first_news.get_text() == "Overview, co { 😀 (Aspect page): Added *star* | pipe </li><b> [x] & done 😀"
+    feed = (site / at.FEED_FILE).read_text(encoding="utf-8")
+    entry = ET.fromstring(feed.encode("utf-8")).find(f"{{{ATOM}}}entry")
+    assert entry is not None and entry.findtext(f"{{{ATOM}}}title") == "Overview, co { 😀"
+    assert entry.findtext(f"{{{ATOM}}}summary") == "Added *star* | pipe </li><b> [x] & done 😀"
     faq_page = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
     assert faq_page.select_one("a.md-footer__link--prev")["aria-label"] == "Previous: Decision guide's"
     label = overview.select_one(f"#what-it-is--tensorflow > .{Css.TOOL_NAME}")

@@ -17,7 +17,7 @@ from sitegen.build import load_site
 from sitegen.model import Site
 from sitegen.news import ATOM, MAX_ENTRIES, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
 from sitegen.publishing import CONTENT_LICENCE
-from support.project import copy_fixture, edit, mkdocs_build
+from support.project import copy_fixture, edit, mkdocs_build, problems_of
 
 A = f"{{{ATOM}}}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -188,3 +188,37 @@ def test_the_feed_is_the_same_for_the_same_data(site_url: str, real_site: Site) 
     assert first == atom_feed(news(real_site), site_url, "Keras vs TensorFlow")
     days = {f"{entry.reviewed.isoformat()}T00:00:00Z" for entry in news(real_site).entries}
     assert set(re.findall(r"<updated>([^<]*)</updated>", first)) == days
+
+
+def test_a_review_that_changed_something_says_what_and_comes_first_on_its_day(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    edit(
+        data / "faq/which-is-fastest.yml",
+        "reviewed: 2026-11-24",
+        'reviewed: 2026-11-24\nchange: "Benchmarks `re-run`."',
+    )
+    site = load_site(data)
+    found = news(site)
+    assert [entry.section for entry in found.entries if entry.kind == "question"] == [
+        "faq.md#which-is-fastest",  # changed, so before what-is-alpha, which comes first in the data
+        "faq.md#what-is-alpha",
+    ]
+    page = render_news(site, found)
+    assert "(Question): Benchmarks <code>re-run</code>." in page
+    feed = ET.fromstring(atom_feed(found, "https://s.example/", "Site"))
+    summaries = [entry.findtext(f"{A}summary") for entry in feed.findall(f"{A}entry")]
+    assert "Benchmarks re-run." in summaries
+
+
+def test_a_points_change_needs_a_date_of_its_own(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    text = (data / "aspects/basics.yml").read_text(encoding="utf-8")
+    line = text[: text.index("  - id: what-it-is")].count("\n") + 2
+    edit(data / "aspects/basics.yml", "  - id: what-it-is\n", "  - id: what-it-is\n    change: Rewritten.\n")
+    assert problems_of(data) == [
+        f"data/aspects/basics.yml:{line}:5: points[0].change: a point's change goes with a review date of its own "
+        "(add 'reviewed'), or in its aspect's change"
+    ]
+    edit(data / "aspects/basics.yml", "    change: Rewritten.\n", "    change: Rewritten.\n    reviewed: 2026-11-25\n")
+    (entry,) = [entry for entry in news(load_site(data)).entries if entry.kind == "point"]  # loads: no problem
+    assert entry.change == "Rewritten."

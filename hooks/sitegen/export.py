@@ -89,6 +89,8 @@ class PointOut(Out, frozen=True, kw_only=True):
     evidence: list[Address]
     sources: list[SourceOut]
     reviewed: datetime.date
+    change: Text | None = None
+    """What the review on ``reviewed`` changed, where the data says (a point's own review only)."""
     keywords: list[str]
     aliases: list[str]
 
@@ -104,6 +106,8 @@ class AspectOut(Out, frozen=True, kw_only=True):
     points: list[PointOut]
     sources: list[SourceOut]
     reviewed: datetime.date
+    change: Text | None = None
+    """What the review on ``reviewed`` changed, where the data says."""
     aliases: list[str]
 
 
@@ -122,6 +126,8 @@ class QuestionOut(Out, frozen=True, kw_only=True):
     related: list[Address]
     sources: list[SourceOut]
     reviewed: datetime.date
+    change: Text | None = None
+    """What the review on ``reviewed`` changed, where the data says."""
     keywords: list[str]
     aliases: list[str]
 
@@ -216,6 +222,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
             evidence=[ref(e) for e in p.evidence],
             sources=sources(p.sources),
             reviewed=aspect.reviewed_of(p),
+            change=p.change,
             keywords=list(p.keywords),
             aliases=list(p.aliases),
         )
@@ -230,6 +237,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
             related=[ref(r) for r in q.related],
             sources=sources(q.sources),
             reviewed=q.reviewed,
+            change=q.change,
             keywords=list(q.keywords),
             aliases=list(q.aliases),
         )
@@ -256,6 +264,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
                 points=[point(a, p) for p in a.points],
                 sources=sources(a.sources),
                 reviewed=a.reviewed,
+                change=a.change,
                 aliases=list(a.aliases),
             )
             for a in site.aspects

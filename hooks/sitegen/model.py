@@ -136,6 +136,10 @@ class Point(Record, frozen=True, kw_only=True):
     sources: list[Source] = []
     reviewed: datetime.date | None = None
     """When this point alone was last checked, if after its aspect; without it, the aspect's date holds."""
+    change: Line | None = None
+    """What the review on its own ``reviewed`` changed, in one line, for readers of What's new ("Export formats
+    listed by backend"); leave it out when the review confirmed the facts as they were, and replace or
+    remove it when the date moves."""
     keywords: Keywords = []
     aliases: Aliases = []
 
@@ -159,6 +163,10 @@ class Aspect(Record, frozen=True, kw_only=True):
     verdict: Block | None = None
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
+    change: Line | None = None
+    """What the review on ``reviewed`` changed, in one line, for readers of What's new ("Export formats
+    listed by backend"); leave it out when the review confirmed the facts as they were, and replace or
+    remove it when the date moves."""
     aliases: Aliases = []
 
     def reviewed_of(self, point: Point) -> datetime.date:
@@ -185,6 +193,10 @@ class Question(Record, frozen=True, kw_only=True):
     """Aspects or points this answer draws on."""
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
+    change: Line | None = None
+    """What the review on ``reviewed`` changed, in one line, for readers of What's new ("Export formats
+    listed by backend"); leave it out when the review confirmed the facts as they were, and replace or
+    remove it when the date moves."""
     keywords: Keywords = []
     aliases: Aliases = []
 

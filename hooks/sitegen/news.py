@@ -42,6 +42,8 @@ class Entry:
     sentence (plain text)."""
     section: str
     """``page.md`` or ``page.md#anchor``."""
+    change: str | None = None
+    """What the review changed (a line field), where the data says."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class News:
 
 def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -> News:
     """The sections reviewed in the ``window_days`` up to the newest review date, newest first; among
-    sections of one day, aspects, then points, then questions, each in data order."""
+    sections of one day, aspects, then points, then questions, those whose review changed something
+    first, each in data order."""
     dated = _dated(site)
     if not dated:
         return News([], None, 0)
@@ -64,7 +67,7 @@ def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -
     start = newest - datetime.timedelta(days=window_days)
     order: dict[Kind, int] = {"aspect": 0, "point": 1, "question": 2}
     kept = [(i, entry) for i, entry in enumerate(dated) if entry.reviewed > start]
-    kept.sort(key=lambda pair: (-pair[1].reviewed.toordinal(), order[pair[1].kind], pair[0]))
+    kept.sort(key=lambda pair: (-pair[1].reviewed.toordinal(), order[pair[1].kind], pair[1].change is None, pair[0]))
     return News([entry for _, entry in kept[:limit]], newest, len(kept))
 
 
@@ -73,15 +76,15 @@ def _dated(site: Site) -> list[Entry]:
     found = []
     for aspect in site.aspects:
         page = at.aspect_page(aspect.id)
-        found.append(Entry(aspect.reviewed, "aspect", aspect.title, aspect.description, page))
+        found.append(Entry(aspect.reviewed, "aspect", aspect.title, aspect.description, page, aspect.change))
         for point in aspect.points:
             if point.reviewed is not None:
-                title = f"{aspect.title}: {point.title}"
-                found.append(Entry(point.reviewed, "point", title, point.gist, at.address(page, point.id)))
+                title, section = f"{aspect.title}: {point.title}", at.address(page, point.id)
+                found.append(Entry(point.reviewed, "point", title, point.gist, section, point.change))
     for question in site.questions:
         summary = first_sentence(plain_text(site.html[question.answer]))
         section = at.address(at.FAQ_PAGE, question.id)
-        found.append(Entry(question.reviewed, "question", question.question, summary, section))
+        found.append(Entry(question.reviewed, "question", question.question, summary, section, question.change))
     return found
 
 
@@ -128,13 +131,22 @@ def render_news(site: Site, found: News) -> str:
 
 
 def _item(entry: Entry, here: str) -> str:
+    """The section's title (a link) and kind, then what changed, or else the section's answer in a line."""
     kind = KIND_LABEL[entry.kind]
     return f"{mk.link(entry.section, line_html(entry.title), here)} ({kind}): {_summary_html(entry)}"
 
 
 def _summary_html(entry: Entry) -> str:
+    if entry.change is not None:
+        return line_html(entry.change)
     # Aspect descriptions and gists are line fields; an answer's first sentence is already plain text.
     return line_html(entry.summary) if entry.kind != "question" else plain_html(entry.summary)
+
+
+def _summary_plain(entry: Entry) -> str:
+    if entry.change is not None:
+        return line_plain(entry.change)
+    return line_plain(entry.summary) if entry.kind != "question" else entry.summary
 
 
 def _day(day: datetime.date) -> str:
@@ -173,7 +185,7 @@ def atom_feed(found: News, site_url: str, site_name: str) -> str:
         element(item, "updated", _time(entry.reviewed))
         element(item, "link", rel="alternate", type="text/html", href=address)
         element(item, "category", term=entry.kind, label=KIND_LABEL[entry.kind])
-        element(item, "summary", line_plain(entry.summary) if entry.kind != "question" else entry.summary)
+        element(item, "summary", _summary_plain(entry))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 

@@ -126,9 +126,15 @@ def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Itera
 
 def _points_reviewed_after_their_aspect(records: Records, declared: Declared) -> Iterator[Problem]:
     """A point's own review date says it was checked after the rest of its page; an earlier one would
-    contradict the aspect's date, which already covers it."""
+    contradict the aspect's date, which already covers it. A point's ``change`` belongs to its own review."""
     for doc, aspect in records.aspects:
         for index, point in enumerate(aspect.points):
+            if point.change is not None and point.reviewed is None:
+                yield problem_at(
+                    doc,
+                    ("points", index, "change"),
+                    "a point's change goes with a review date of its own (add 'reviewed'), or in its aspect's change",
+                )
             if point.reviewed is not None and point.reviewed <= aspect.reviewed:
                 yield problem_at(
                     doc,
