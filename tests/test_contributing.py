@@ -168,3 +168,20 @@ def test_the_contributing_page_walks_from_the_correction_link_to_a_pull_request(
     removed = [line.strip()[1:].strip() for line in diff.group(1).splitlines() if line.strip().startswith("-  ")]
     text = (ROOT / changed).read_text(encoding="utf-8")
     assert removed and all(line.rstrip("…") in text for line in removed), "the example removes lines the file has"
+
+
+def test_the_contributing_pages_steps_are_one_list_with_the_diff_in_its_step(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "contributing" / "index.html").read_text(encoding="utf-8"), "lxml")
+    heading = page.find(id="correct-a-fact")
+    assert heading is not None
+    steps = heading.find_next("ol").find_all("li", recursive=False)
+    titles = [step.find("strong").get_text() for step in steps]
+    assert titles == [
+        "Get the project.",
+        "Find the file.",
+        "Change the text, the source and the date.",
+        "Check.",
+        "Open a pull request.",
+        "Review.",
+    ]
+    assert steps[2].find("pre") is not None, "the example diff belongs to its step"
