@@ -1,4 +1,5 @@
-"""Review dates: a point may carry its own, `make check` warns (without failing) about old ones, the pages
+"""Review dates: a point may carry its own, `make check` warns (without failing) about old ones and fails on
+dates after the day of the check, the pages
 show each section's date, and `make versions` compares the reviewed versions with PyPI."""
 
 from __future__ import annotations
@@ -45,7 +46,26 @@ def test_a_points_own_date_must_come_after_its_aspects(data: Path, date: str) ->
 
 def test_a_points_date_must_be_a_date(data: Path) -> None:
     edit(data / "aspects" / "basics.yml", "reviewed: 2026-11-28", "reviewed: yesterday")
-    assert problems_of(data) == ["data/aspects/basics.yml:28:5: points[1].reviewed: invalid RFC3339 encoded date"]
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:28:5: points[1].reviewed: expected a date written YYYY-MM-DD (2026-11-29), "
+        "got 'yesterday'"
+    ]
+
+
+def test_a_date_after_the_day_of_the_check_fails_make_check_with_its_lines(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data / "faq" / "what-is-alpha.yml", "reviewed: 2026-11-24", "reviewed: 2062-11-24")
+    assert cli.main(["check", str(data), "--today", "2026-11-29"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "1 review date is after today (2026-11-29):",
+        "  data/faq/what-is-alpha.yml:10: question 'what-is-alpha': reviewed 2062-11-24, 13144 days ahead",
+        "  A review date is the day the facts were checked: correct it (What's new lists the newest first).",
+    ]
+    # A reviewer whose day is ahead of the machine's (time zones) is not told off: one day is allowed.
+    edit(data / "faq" / "what-is-alpha.yml", "reviewed: 2062-11-24", "reviewed: 2026-11-30")
+    assert cli.main(["check", str(data), "--today", "2026-11-29"]) == 0
 
 
 def test_nothing_is_stale_up_to_the_limit(data: Path) -> None:

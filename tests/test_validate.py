@@ -81,7 +81,9 @@ def test_id_must_match_the_file_name(data: Path) -> None:
 
 def test_invalid_date_given_as_text(data: Path) -> None:
     edit(data / "faq" / "what-is-alpha.yml", "reviewed: 2026-11-24", 'reviewed: "last week"')
-    assert problems_of(data) == ["data/faq/what-is-alpha.yml:10:1: reviewed: invalid RFC3339 encoded date"]
+    assert problems_of(data) == [
+        "data/faq/what-is-alpha.yml:10:1: reviewed: expected a date written YYYY-MM-DD (2026-11-29), got 'last week'"
+    ]
 
 
 def test_source_url_must_be_http(data: Path) -> None:

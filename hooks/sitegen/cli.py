@@ -77,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             warning = freshness.report(freshness.stale(site, today, args.stale_after), args.stale_after)
             if warning:
                 print(warning, file=sys.stderr)
+            future = freshness.report_ahead(freshness.ahead(site, today), today)
+            if future:  # a mistake, unlike an old date: make check fails
+                print(future, file=sys.stderr)
+                return 1
         elif args.command == "schema":
             args.out.mkdir(parents=True, exist_ok=True)
             for name, text in schemas().items():

@@ -136,6 +136,9 @@ def _parse_path(text: str) -> PathKey:
 
 
 def _friendly(message: str, value: Any) -> str:
+    if message.startswith("Invalid RFC3339 encoded date"):
+        shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:40]}…"
+        return f"expected a date written YYYY-MM-DD (2026-11-29), got '{shown}'"
     for pattern, meaning in _FRIENDLY.items():
         if pattern in message:
             return f"expected {meaning}"

@@ -36,12 +36,25 @@ class Stale:
 def stale(site: Site, today: datetime.date, after_days: int = STALE_AFTER_DAYS) -> list[Stale]:
     """Every aspect, point, question and the short answer whose review date is more than ``after_days``
     before ``today``. A point without a date of its own is counted with its aspect, on the aspect's line."""
+    return [entry for entry in _aged(site, today) if entry.age > after_days]
+
+
+AHEAD_SLACK_DAYS = 1
+"""A review date may be this far after the checking machine's day: the reviewer's day can be ahead of it."""
+
+
+def ahead(site: Site, today: datetime.date) -> list[Stale]:
+    """Every review date more than :data:`AHEAD_SLACK_DAYS` after ``today``: a typing mistake, since a date
+    says when facts were checked (the build cannot tell, as it never depends on the day; What's new would
+    list such a section first)."""
+    return [entry for entry in _aged(site, today) if entry.age < -AHEAD_SLACK_DAYS]
+
+
+def _aged(site: Site, today: datetime.date) -> list[Stale]:
     found = []
 
     def check(address: str, what: str, reviewed: datetime.date) -> None:
-        age = (today - reviewed).days
-        if age > after_days:
-            found.append(Stale(site.dated[address], what, reviewed, age))
+        found.append(Stale(site.dated[address], what, reviewed, (today - reviewed).days))
 
     for aspect in site.aspects:
         page = at.aspect_page(aspect.id)
@@ -65,4 +78,18 @@ def report(found: list[Stale], after_days: int = STALE_AFTER_DAYS) -> str:
     lines = [f"warning: {len(found)} review date{'s are' if len(found) != 1 else ' is'} over {after_days} days old:"]
     lines += [f"  {entry}" for entry in found]
     lines.append("  Check those facts against their sources again, then update 'reviewed' (a point may take its own).")
+    return "\n".join(lines)
+
+
+def report_ahead(found: list[Stale], today: datetime.date) -> str:
+    """The problem ``make check`` reports about dates after ``today``; empty when there are none."""
+    if not found:
+        return ""
+    count = f"{len(found)} review date{'s are' if len(found) != 1 else ' is'}"
+    lines = [f"{count} after today ({today.isoformat()}):"]
+    lines += [
+        f"  {e.place.file}:{e.place.line}: {e.what}: reviewed {e.reviewed.isoformat()}, {-e.age} days ahead"
+        for e in found
+    ]
+    lines.append("  A review date is the day the facts were checked: correct it (What's new lists the newest first).")
     return "\n".join(lines)
