@@ -6,6 +6,7 @@ build alike), or builds a site in which nothing from the data is live markup.
 
 from __future__ import annotations
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,7 +22,7 @@ from sitegen.addresses import Css
 from sitegen.build import generate
 from sitegen.load import load_bytes
 from sitegen.model import Site
-from sitegen.news import ATOM
+from sitegen.news import ATOM, news
 from sitegen.prose import ATTRIBUTES, TAGS
 from sitegen.validate import validate
 from support.project import copy_project, mkdocs_build, problems_of, site_prose
@@ -370,8 +371,26 @@ def assert_no_live_markup(page: BeautifulSoup, where: str) -> None:
                 assert scheme is None or scheme.group(1).lower() in ("http", "https"), f"{where}: {value}"
 
 
-def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path, built_site: Path) -> None:
+def newest_first(project: Path, file: str, site: Site) -> None:
+    """Date an aspect's file a day after the newest review date of ``site`` (its points without dates of their
+    own), and give it a change line, so that What's new lists it first."""
+    newest = news(site).newest
+    assert newest is not None
+    path = project / file
+    lines = [
+        line for line in path.read_text(encoding="utf-8").split("\n") if not re.match(r" +(reviewed|change):", line)
+    ]
+    lines = [line for line in lines if not line.startswith("change:")]
+    index = next(i for i, line in enumerate(lines) if line.startswith("reviewed:"))
+    lines[index : index + 1] = [f"reviewed: {newest + datetime.timedelta(days=1)}", "change: x"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(
+    tmp_path: Path, built_site: Path, real_site: Site
+) -> None:
     project = copy_project(tmp_path)
+    newest_first(project, ASPECT, real_site)
     for number, text in enumerate(ACCEPTED_ANSWERS.values()):
         record = question(text).replace("id: hostile", f"id: hostile-{number}")
         (project / f"data/faq/hostile-{number}.yml").write_text(record, encoding="utf-8")
@@ -391,7 +410,7 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         assert_no_live_markup(page, name)
         baseline = built_site / name
-        if baseline.exists():
+        if baseline.exists() and name != "whats-new/index.html":  # its entries follow the dates (checked below)
             assert census(page) == census(BeautifulSoup(baseline.read_text(encoding="utf-8"), "lxml")), name
 
     overview = BeautifulSoup((site / "aspects/overview/index.html").read_text(encoding="utf-8"), "lxml")
@@ -401,7 +420,7 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(tmp_path: Path,
     assert [a.get_text(strip=True) for a in overview.select("nav a[href='./']")] == ["Overview, co { 😀"]
     news = BeautifulSoup((site / "whats-new/index.html").read_text(encoding="utf-8"), "lxml")
     first_news = news.select_one(f".{Css.NEWS} li")
-    assert first_news is not None and first_news.find(["b", "ul"]) is None
+    assert first_news is not None and first_news.find([*LIVE, "b", "ul"]) is None
     assert first_news.get_text() == "Overview, co { 😀 (Aspect page): Added *star* | pipe </li><b> [x] & done 😀"
     feed = (site / at.FEED_FILE).read_text(encoding="utf-8")
     entry = ET.fromstring(feed.encode("utf-8")).find(f"{{{ATOM}}}entry")
