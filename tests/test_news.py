@@ -18,6 +18,7 @@ from sitegen.model import Site
 from sitegen.news import ATOM, MAX_ENTRIES, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
 from sitegen.publishing import CONTENT_LICENCE
 from support.project import copy_fixture, edit, mkdocs_build, problems_of
+from support.sitehost import page_file
 
 A = f"{{{ATOM}}}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -135,7 +136,9 @@ def test_the_built_feed_is_atom_and_every_entry_lands_on_a_section(built_site: P
 
 
 def assert_section_exists(site: Path, path: str, anchor: str) -> None:
-    page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+    served = page_file(site, path)
+    assert served != site / "404.html", f"{path}: no such page"
+    page = BeautifulSoup(served.read_text(encoding="utf-8"), "lxml")
     assert not anchor or page.find(id=anchor) is not None, f"{path}#{anchor}: no such section"
 
 

@@ -108,14 +108,15 @@ def generate(
     Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
     whatever this accepts, a strict build accepts."""
     site = load_site(data_dir, markdown)
-    pages = render_site(site, publishing.corrections)
+    found = news(site)  # the What's new page, its anchors and its feed all list these
+    pages = render_site(site, publishing.corrections, found)
     hand_written = map(url_of, _hand_written(docs_dir))
     files = export_files(site, publishing.site_url) | {
         MOVED_FILE: json.dumps(moved(site, hand_written)),
-        FEED_FILE: atom_feed(news(site), publishing.site_url, publishing.site_name),
+        FEED_FILE: atom_feed(found, publishing.site_url, publishing.site_name),
     }
     generated = Generated(site, pages, nav_entries(site), head_extras(site), home_inserts(site), files)
-    problems = check_links(docs_dir, site, page_anchors(site)) if docs_dir else []
+    problems = check_links(docs_dir, site, page_anchors(site, found)) if docs_dir else []
     if problems:
         raise DataError(problems)
     _last_good[data_dir.resolve()] = generated

@@ -133,20 +133,17 @@ def render_news(site: Site, found: News) -> str:
 def _item(entry: Entry, here: str) -> str:
     """The section's title (a link) and kind, then what changed, or else the section's answer in a line."""
     kind = KIND_LABEL[entry.kind]
-    return f"{mk.link(entry.section, line_html(entry.title), here)} ({kind}): {_summary_html(entry)}"
+    return f"{mk.link(entry.section, line_html(entry.title), here)} ({kind}): {_summary(entry)[0]}"
 
 
-def _summary_html(entry: Entry) -> str:
+def _summary(entry: Entry) -> tuple[str, str]:
+    """What an entry says after its title, as HTML for the page and as plain text for the feed: what the
+    review changed, or else the section's answer (a line field, or an answer's plain first sentences)."""
     if entry.change is not None:
-        return line_html(entry.change)
-    # Aspect descriptions and gists are line fields; an answer's first sentence is already plain text.
-    return line_html(entry.summary) if entry.kind != "question" else plain_html(entry.summary)
-
-
-def _summary_plain(entry: Entry) -> str:
-    if entry.change is not None:
-        return line_plain(entry.change)
-    return line_plain(entry.summary) if entry.kind != "question" else entry.summary
+        return line_html(entry.change), line_plain(entry.change)
+    if entry.kind == "question":
+        return plain_html(entry.summary), entry.summary
+    return line_html(entry.summary), line_plain(entry.summary)
 
 
 def _day(day: datetime.date) -> str:
@@ -185,7 +182,7 @@ def atom_feed(found: News, site_url: str, site_name: str) -> str:
         element(item, "updated", _time(entry.reviewed))
         element(item, "link", rel="alternate", type="text/html", href=address)
         element(item, "category", term=entry.kind, label=KIND_LABEL[entry.kind])
-        element(item, "summary", _summary_plain(entry))
+        element(item, "summary", _summary(entry)[1])
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 

@@ -21,13 +21,14 @@ from .refs import edge_name, join, names, ref_target, versions
 from .summary import render_summary
 
 
-def render_site(site: Site, corrections: Corrections | None = None) -> dict[str, str]:
+def render_site(site: Site, corrections: Corrections | None = None, found: News | None = None) -> dict[str, str]:
     """Every generated page (Markdown) and redirect (HTML), keyed by its path in the docs tree; with
-    ``corrections``, each point and question links to its correction and its data file."""
+    ``corrections``, each point and question links to its correction and its data file. ``found``: what
+    What's new lists, if the caller has it already."""
     pages = {at.aspect_page(aspect.id): render_aspect(site, aspect, corrections) for aspect in site.aspects}
     pages[at.SUMMARY_PAGE] = render_summary(site)
     pages[at.FAQ_PAGE] = render_faq(site, corrections)
-    pages[at.NEWS_PAGE] = render_news(site, news(site))
+    pages[at.NEWS_PAGE] = render_news(site, found or news(site))
     for aspect in site.aspects:
         for alias in aspect.aliases:
             pages[at.redirect_page(alias)] = mk.redirect_document(at.redirect_target(aspect.id))
@@ -44,8 +45,9 @@ def head_extras(site: Site) -> dict[str, str]:
     return {at.FAQ_PAGE: faq_jsonld(site)}
 
 
-def page_anchors(site: Site) -> dict[str, set[str]]:
-    """The ids each generated page carries, by page path: those hand-written pages may link to."""
+def page_anchors(site: Site, found: News | None = None) -> dict[str, set[str]]:
+    """The ids each generated page carries, by page path: those hand-written pages may link to (``found``:
+    what What's new lists, if the caller has it already)."""
     anchors = {at.SUMMARY_PAGE: {at.SUMMARY_ANCHOR, at.TOOLS_ANCHOR, *(aspect.id for aspect in site.aspects)}}
     asked = {question.topic for question in site.questions}
     anchors[at.FAQ_PAGE] = {
@@ -54,7 +56,7 @@ def page_anchors(site: Site) -> dict[str, set[str]]:
         *(topic.id for topic in site.topics if topic.id in asked),
     }
     anchors[at.FAQ_PAGE] |= {anchor for q in site.questions for anchor in (q.id, *q.aliases)}
-    anchors[at.NEWS_PAGE] = {at.NEWS_ANCHOR, *news_days(news(site))}
+    anchors[at.NEWS_PAGE] = {at.NEWS_ANCHOR, *news_days(found or news(site))}
     for aspect in site.aspects:
         own = {aspect.id, at.SOURCES, *([at.VERDICT] if aspect.verdict else [])}
         if aspect.id == site.decision.guide:
