@@ -8,17 +8,18 @@ from pathlib import Path
 
 from .addresses import FEED_FILE, MOVED_FILE, url_of
 from .answer import home_inserts
+from .cache import memo
 from .corrections import Corrections
 from .export import files as export_files
 from .links import check_links, marker_lines
-from .load import load_tree
-from .model import DataError, Site
+from .load import load_bytes, read_tree
+from .model import DataError, Problem, Site
 from .news import atom_feed, news
 from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_config, read_setup
 from .publishing import web_address
 from .render import head_extras, nav_entries, page_anchors, render_site
-from .validate import validate
+from .validate import assemble, check_document
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,24 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
     """Load and validate every file under ``data_dir``; raise :class:`DataError` with all problems.
 
     Block fields are rendered with ``markdown``, by default the setup of the ``mkdocs.yml`` beside
-    ``data_dir``."""
-    documents, problems = load_tree(data_dir, data_dir.parent)
-    unreadable = [problem.file for problem in problems]
-    result = validate(documents, prose(markdown or read_setup(data_dir.parent / "mkdocs.yml")), unreadable)
+    ``data_dir``. Files whose bytes have not changed since the last build are not parsed or checked
+    again (:mod:`sitegen.cache`); the checks across files always run."""
+    setup = markdown or read_setup(data_dir.parent / "mkdocs.yml")
+    files, problems = read_tree(data_dir, data_dir.parent)
+    known = memo(data_dir, setup)
+    checked = []
+    for name, raw in files:
+        item = known.get(name, raw)
+        if item is None:
+            document = load_bytes(raw, name)
+            if isinstance(document, Problem):
+                problems.append(document)
+                continue
+            item = check_document(document, prose(setup))
+            known.put(name, raw, item)
+        checked.append(item)
+    known.save()
+    result = assemble(checked, [problem.file for problem in problems])
     if problems or not isinstance(result, Site):
         raise DataError(problems + ([] if isinstance(result, Site) else result))
     return result

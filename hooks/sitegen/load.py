@@ -87,10 +87,9 @@ class _Invalid(Exception):
 def load_tree(root: Path, base: Path) -> tuple[list[Document], list[Problem]]:
     """Load every data file under ``root``, in a stable order; names are relative to ``base``."""
     documents: list[Document] = []
-    problems: list[Problem] = []
-    for path, mode in _entries(root):
-        name = path.relative_to(base).as_posix()
-        result = _bad_name(name) or _refusal(name, mode) or load_file(path, name)
+    files, problems = read_tree(root, base)
+    for name, raw in files:
+        result = load_bytes(raw, name)
         if isinstance(result, Problem):
             problems.append(result)
         else:
@@ -103,10 +102,11 @@ def is_ignored(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swo", ".tmp", ".bak"))
 
 
-def _entries(folder: Path) -> list[tuple[Path, int]]:
-    """Every entry under ``folder`` but hidden and editor files, with its mode, without following links;
-    the entries of its folders instead of the folders, except for a folder named like a data file."""
-    found: list[tuple[Path, int]] = []
+def _entries(folder: str, name: str) -> list[tuple[str, str, int]]:
+    """Every entry under ``folder`` (called ``name`` in messages) but hidden and editor files, with its name
+    and mode, without following links; the entries of its folders instead of the folders, except for a
+    folder named like a data file."""
+    found: list[tuple[str, str, int]] = []
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda entry: entry.name)
     for entry in entries:
@@ -114,9 +114,9 @@ def _entries(folder: Path) -> list[tuple[Path, int]]:
             continue
         mode = entry.stat(follow_symlinks=False).st_mode
         if stat.S_ISDIR(mode) and not entry.name.lower().endswith((SUFFIX, ".yaml")):
-            found += _entries(Path(entry.path))
+            found += _entries(entry.path, f"{name}/{entry.name}")
         else:
-            found.append((Path(entry.path), mode))
+            found.append((entry.path, f"{name}/{entry.name}", mode))
     return found
 
 
@@ -144,7 +144,27 @@ def _refusal(name: str, mode: int) -> Problem | None:
 
 
 def load_file(path: Path, name: str) -> Document | Problem:
-    """Read one YAML file; ``name`` is how messages refer to it (a path relative to the project).
+    """Read and parse one YAML file; ``name`` is how messages refer to it (a path relative to the project)."""
+    raw = read_file(path, name)
+    return raw if isinstance(raw, Problem) else load_bytes(raw, name)
+
+
+def read_tree(root: Path, base: Path) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """The bytes of every data file under ``root`` (as :func:`load_tree` finds them), by name relative to ``base``;
+    what cannot be read is a problem."""
+    found: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    for path, name, mode in _entries(str(root), root.relative_to(base).as_posix()):
+        result = _bad_name(name) or _refusal(name, mode) or read_file(path, name)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            found.append((name, result))
+    return found, problems
+
+
+def read_file(path: str | Path, name: str) -> bytes | Problem:
+    """The bytes of one data file, or why it is not read.
 
     The file is opened without following a link and without waiting on a pipe, and is checked to be
     a regular file once open; at most one byte more than the limit is read."""
@@ -157,9 +177,9 @@ def load_file(path: Path, name: str) -> Document | Problem:
             return _refusal(name, os.fstat(descriptor).st_mode) or Problem(name, 0, 0, "", "not a regular file")
         raw = file.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         return Problem(name, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-    return load_bytes(raw, name)
+    return raw
 
 
 # -- bytes to values -----------------------------------------------------------------------------------

@@ -205,7 +205,7 @@ class Prose:
 
     def __init__(self, setup: MarkdownSetup) -> None:
         self._setup = setup
-        self._markdown = self._new_markdown()
+        self._markdown: markdown.Markdown | None = None  # made on first use: a build from the cache needs none
         self._cleaner = nh3.Cleaner(
             tags=set(TAGS),
             attributes={"*": set(), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},  # "*": no lang, title
@@ -231,6 +231,8 @@ class Prose:
 
     def _block(self, text: str) -> tuple[str, tuple[str, ...]]:
         """The text as sanitised HTML, and what the sanitiser had to remove from it (empty when nothing)."""
+        if self._markdown is None:
+            self._markdown = self._new_markdown()
         self._markdown.reset()
         try:
             rendered = self._markdown.convert(text)

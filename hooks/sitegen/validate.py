@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -65,25 +66,66 @@ _NOT_IN_A_LINE = [
 """Markdown that one-line fields would show as typed: refused, so that the author hears why."""
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One data file checked alone: its document, its record if it fits its schema, what is wrong with it
+    alone, and its block fields rendered (text -> sanitised HTML). It depends on nothing but the file's
+    name and bytes, the Markdown setup and this code, so it can be remembered by them (:mod:`sitegen.cache`)."""
+
+    document: Document
+    record: Any
+    problems: tuple[Problem, ...]
+    html: Mapping[str, str]
+
+
 def validate(documents: list[Document], prose: Prose, unreadable: Iterable[str] = ()) -> Site | list[Problem]:
     """Check every document and the references between them; return the site or all problems.
 
     Block fields are rendered to sanitised HTML by ``prose`` on the way, so that what the sanitiser
     would remove is reported here, with its file and line. ``unreadable`` names the files that could
     not be loaded (already reported): what refers to them is not reported again."""
-    files, problems = _group(documents)
+    return assemble([check_document(doc, prose) for doc in documents], unreadable)
+
+
+def check_document(doc: Document, prose: Prose) -> Checked:
+    """The checks of one document alone: its place, its schema, its texts and its file name."""
+    kind = _kind_of(doc.file)
+    if kind is None:
+        return Checked(
+            doc, None, (Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places_list()}"),), {}
+        )
+    record, found = convert(doc, kind)
+    if record is None and not found:  # a gap in the explanations: still one message, never a crash later
+        found = [Problem(doc.file, 0, 0, "", f"does not fit the {kind.__name__} schema (see schema/)")]
+    problems, html = list(found), dict[str, str]()
+    if record is not None:
+        problems += _check_text(doc, prose, html)
+        problems += _check_file_name(doc, record)
+    return Checked(doc, record, tuple(problems), html)
+
+
+def assemble(checked: Iterable[Checked], unreadable: Iterable[str] = ()) -> Site | list[Problem]:
+    """The site from documents checked alone, once the rules that look at them together hold; else all problems."""
+    files: dict[type, list[Document]] = {kind: [] for kind in KINDS.values()}
+    pairs: dict[type, list[tuple[Document, Any]]] = {kind: [] for kind in KINDS.values()}
+    problems: list[Problem] = []
     html: dict[str, str] = {}
-
-    def convert_all(kind: type[T]) -> list[tuple[Document, T]]:
-        return _convert_all(files[kind], kind, problems, prose, html)
-
+    for item in checked:
+        problems += item.problems
+        kind = _kind_of(item.document.file)
+        if kind is None:
+            continue
+        files[kind].append(item.document)
+        html.update(item.html)
+        if item.record is not None:
+            pairs[kind].append((item.document, item.record))
     records = Records(
-        tools=_in_order(convert_all(Tool)),
-        aspects=_in_order(convert_all(Aspect)),
-        questions=_in_order(convert_all(Question)),
-        topics=convert_all(Topics),
-        decision=convert_all(Decision),
-        search=convert_all(Search),
+        tools=_in_order(pairs[Tool]),
+        aspects=_in_order(pairs[Aspect]),
+        questions=_in_order(pairs[Question]),
+        topics=pairs[Topics],
+        decision=pairs[Decision],
+        search=pairs[Search],
     )
     unreadable = tuple(unreadable)
     declared = _declared(files, unreadable)
@@ -134,19 +176,6 @@ def _dates_of(records: Records) -> dict[str, Place]:
     return dated
 
 
-def _group(documents: list[Document]) -> tuple[dict[type, list[Document]], list[Problem]]:
-    """The documents by kind, classified once; a file in no kind's place is a problem."""
-    files: dict[type, list[Document]] = {kind: [] for kind in KINDS.values()}
-    problems = []
-    for doc in documents:
-        kind = _kind_of(doc.file)
-        if kind is None:
-            problems.append(Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places_list()}"))
-        else:
-            files[kind].append(doc)
-    return files, problems
-
-
 def _kind_of(file: str) -> type | None:
     parts = PurePosixPath(file).parts[1:]
     if len(parts) == 2 and parts[0] in KINDS and not parts[0].endswith(".yml"):
@@ -158,23 +187,6 @@ def _kind_of(file: str) -> type | None:
 
 def _places_list() -> str:
     return ", ".join(f"data/{name}" + ("" if name.endswith(".yml") else "/") for name in KINDS)
-
-
-def _convert_all(
-    docs: list[Document], kind: type[T], problems: list[Problem], prose: Prose, html: dict[str, str]
-) -> list[tuple[Document, T]]:
-    """The records of the documents that fit the schema; the problems of all go to ``problems``."""
-    pairs = []
-    for doc in docs:
-        record, found = convert(doc, kind)
-        if record is None and not found:  # a gap in the explanations: still one message, never a crash later
-            found = [Problem(doc.file, 0, 0, "", f"does not fit the {kind.__name__} schema (see schema/)")]
-        problems += found
-        if record is not None:
-            problems += _check_text(doc, prose, html)
-            problems += _check_file_name(doc, record)
-            pairs.append((doc, record))
-    return pairs
 
 
 def _in_order(pairs: list[tuple[Document, R]]) -> list[tuple[Document, R]]:
