@@ -1,11 +1,14 @@
 """MkDocs adapter: turns MkDocs events into calls of the ``sitegen`` generator, nothing more.
 
 Declared in ``mkdocs.yml`` under ``hooks:``. The data folder is ``data/`` beside ``mkdocs.yml``.
-In the ``nav``, the entry ``aspects/`` stands for every aspect page, in data order.
+In the ``nav``, the entry ``aspects/`` stands for the index of aspects and every aspect page, in data
+order, and the FAQ's entry for its pages when it has a page per topic. Above ``extra.aspects_in_nav``
+aspects, each page's navigation lists, of the aspect pages, the index and its own page only.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 from typing import Any
@@ -13,9 +16,20 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from sitegen.addresses import FEED, FEED_FILE, HOME_PAGE, MOVED_FILE, NAV_PLACEHOLDER, NOT_FOUND
+from sitegen.addresses import (
+    ASPECTS_IN_NAV,
+    FAQ_PAGE,
+    FEED,
+    FEED_FILE,
+    HOME_PAGE,
+    MOVED_FILE,
+    NAV_PLACEHOLDER,
+    NOT_FOUND,
+    aspect_page,
+)
 from sitegen.build import Generated, Publishing, fill_home, generate, last_good
 from sitegen.model import DataError
 from sitegen.notfound import help_links
@@ -49,23 +63,59 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _generated is None:
             raise PluginError(str(err)) from None
         log.error(f"{err}\nServing the last version of the data without problems until these are fixed.")
+    limit = config.extra.setdefault(ASPECTS_IN_NAV, 20)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise PluginError(f"extra.{ASPECTS_IN_NAV} in mkdocs.yml must be a whole number (0 or more), not {limit!r}")
     if config.nav is not None:
-        config.nav = _expand_nav(config.nav, _generated.nav)
+        config.nav = _expand_nav(config.nav, _generated.nav, _generated.faq_nav)
     config.extra[NOT_FOUND] = {"links": help_links(_generated.site), "moved": MOVED_FILE}
     config.extra[FEED] = FEED_FILE
     return config
 
 
-def _expand_nav(items: list[Any], aspects: list[dict[str, str]]) -> list[Any]:
+def _expand_nav(items: list[Any], aspects: list[dict[str, str]], faq: list[dict[str, str]]) -> list[Any]:
     expanded: list[Any] = []
     for item in items:
         if item == NAV_PLACEHOLDER:
             expanded += aspects
         elif isinstance(item, dict):
-            expanded.append({k: _expand_nav(v, aspects) if isinstance(v, list) else v for k, v in item.items()})
+            expanded.append(
+                {
+                    key: _expand_nav(value, aspects, faq)
+                    if isinstance(value, list)
+                    else (faq if value == FAQ_PAGE and faq else value)
+                    for key, value in item.items()
+                }
+            )
         else:
             expanded.append(item)
     return expanded
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    if _generated is not None and len(_generated.site.aspects) > config.extra[ASPECTS_IN_NAV]:
+        others = {aspect_page(aspect.id) for aspect in _generated.site.aspects} - {page.file.src_uri}
+        context["nav"] = _without(nav, others)
+    return context
+
+
+def _without(nav: Navigation, pages: set[str]) -> Navigation:
+    """The navigation less the given pages (a shallow copy: the pages themselves are the same)."""
+
+    def prune(item: Any) -> Any:
+        if not isinstance(item, Section):
+            return item
+        section = copy.copy(item)
+        section.children = [prune(child) for child in item.children if not _is_one_of(child, pages)]
+        return section
+
+    view = copy.copy(nav)
+    view.items = [prune(item) for item in nav.items if not _is_one_of(item, pages)]
+    return view
+
+
+def _is_one_of(item: Any, pages: set[str]) -> bool:
+    return isinstance(item, Page) and item.file.src_uri in pages
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

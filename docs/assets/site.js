@@ -28,8 +28,20 @@
     box.textContent = message;
   }
 
+  // A FAQ with a page per topic: an old address of a question (faq/#question) lands on its entry in
+  // the index, which links to the question on its topic's page. Follow that link.
+  function followMoved() {
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (error) { return; }
+    var target = id && document.getElementById(id);
+    var entry = target && target.closest(".kvt-moved");
+    var link = entry && entry.querySelector("a[href]");
+    if (link) location.replace(link.href);
+  }
+
   // FAQ: a filter box that narrows the questions, and the index of them, as you type. It reads a
-  // question and its answer, not its sources or links.
+  // question and its answer, not its sources or links; on the index of a FAQ with a page per topic,
+  // the questions themselves.
   function faqFilter(root) {
     var box = root.querySelector(".kvt-filter");
     if (!box) return;
@@ -39,8 +51,14 @@
     var topics = Array.prototype.slice.call(root.querySelectorAll(".kvt-topic"));
     var entries = Array.prototype.slice.call(root.querySelectorAll(".kvt-index li"));
     var groups = Array.prototype.slice.call(root.querySelectorAll(".kvt-index > div"));
+    var indexOnly = !items.length;
+    if (indexOnly) {
+      items = entries;
+      entries = [];
+    }
     var texts = items.map(function (item) {
-      var heading = item.querySelector("h3");
+      if (indexOnly) return item.textContent.toLowerCase();
+      var heading = item.querySelector("h2, h3");
       var answer = item.querySelector(".kvt-answer");
       return ((heading ? heading.textContent : "") + " " + (answer ? answer.textContent : "")).toLowerCase();
     });
@@ -54,7 +72,7 @@
         item.hidden = !match;
         if (match) {
           shown += 1;
-          var heading = item.querySelector("h3");
+          var heading = item.querySelector("h2, h3");
           if (heading) visible["#" + heading.id] = true;
         }
       });
@@ -76,6 +94,8 @@
     faqFilter(document);
   }
 
+  followMoved();
+  window.addEventListener("hashchange", followMoved);
   copyLinks(document);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);

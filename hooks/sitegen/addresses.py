@@ -17,6 +17,8 @@ from functools import lru_cache
 HOME_PAGE = "index.md"
 SUMMARY_PAGE = "summary.md"
 FAQ_PAGE = "faq.md"
+FAQ_DIR = "faq"
+"""Where the topics' pages go when the FAQ has more questions than one page holds (``topics.yml``)."""
 NEWS_PAGE = "whats-new.md"
 """What's new: the sections reviewed most recently, newest first (:mod:`sitegen.news`)."""
 FEED_FILE = "feed.xml"
@@ -30,11 +32,35 @@ def aspect_page(aspect_id: str) -> str:
     return f"{ASPECT_DIR}/{aspect_id}.md"
 
 
+ASPECTS_INDEX = f"{ASPECT_DIR}/index.md"
+ASPECTS_ANCHOR = "aspects"
+"""Every aspect, each with its one-line description: the navigation's way to them when it lists too many to show."""
+
+
+def topic_page(topic_id: str) -> str:
+    """A topic's page when the FAQ is split (``faq/<topic>.md``, served at ``faq/<topic>/``); :data:`FAQ_PAGE`
+    is then the index of every question."""
+    return f"{FAQ_DIR}/{topic_id}.md"
+
+
+def topic_address(topic_id: str, split: bool) -> str:
+    """Where a topic's questions start: its heading on the FAQ, or its own page when the FAQ is ``split``."""
+    return topic_page(topic_id) if split else address(FAQ_PAGE, topic_id)
+
+
+def question_page(topic_id: str, split: bool) -> str:
+    """The page of a question of topic ``topic_id``: the FAQ, or its topic's page when the FAQ is ``split``."""
+    return topic_page(topic_id) if split else FAQ_PAGE
+
+
 SUMMARY_CSV_COLUMNS = ("aspect", "aspect_title", "point", "point_title", "url", "edge")
 """The summary CSV's own columns (``export/summary.csv``); its other columns are named by tool id, so no
 tool may take one of these ids."""
 MOVED_FILE = "moved.json"
 """Old and misspelt addresses and where each now is, for the 404 page's script (:mod:`sitegen.notfound`)."""
+ASPECTS_IN_NAV = "aspects_in_nav"
+"""The key of ``mkdocs.yml``'s ``extra`` that says up to how many aspects every page's navigation lists them all;
+above, a page lists the index of aspects and, if it is an aspect page, itself."""
 FEED = "feed"
 """The key of ``mkdocs.yml``'s ``extra`` under which the page template finds :data:`FEED_FILE`."""
 NOT_FOUND = "not_found"
@@ -93,7 +119,8 @@ def address(page: str, anchor: str) -> str:
 
 # -- anchors: ids are anchors ----------------------------------------------------------------------------
 # An aspect's id is its page's <h1>, a point's id its <h2>, a question's id its <h3> on the FAQ page, a
-# topic's id its <h2> there. Aliases are empty targets just before the heading they stand for.
+# topic's id its <h2> there. A FAQ with a page per topic: a topic's id is its page's <h1>, a question's id
+# its <h2> there and its entry in the index. Aliases are empty targets just before what they stand for.
 
 TOOL_SEPARATOR = "--"
 """Joins a point and a tool: ``#<point>--<tool>``. No id contains it (ids use single hyphens), so a tool's
@@ -136,6 +163,7 @@ def reserved_on_aspect_page(aspect_id: str) -> dict[str, str]:
 
 
 RESERVED_ON_FAQ_PAGE = {
+    "index": "the FAQ folder's own page, when the FAQ has a page per topic (faq/ is then the index)",
     FAQ_ANCHOR: "the page's title",
     QUESTIONS_ANCHOR: "the index of questions",
     FILTER_INPUT: "the filter box",
@@ -215,6 +243,7 @@ class Css:
     QUESTION = "kvt-question"  # site.js: what the filter shows or hides
     ANSWER = "kvt-answer"  # site.js: what the filter reads (the question and its answer, not its sources)
     TOPIC = "kvt-topic"  # site.js: hidden when none of its questions is shown
+    MOVED = "kvt-moved"  # site.js: an index entry for a question on its topic's page; an old address follows its link
     NEWS = "kvt-news"  # site.css: the What's new page's list of reviewed sections
     NOT_FOUND_SEARCH = "kvt-not-found-search"  # overrides/404.html: its search box; site.css: lays it out
 

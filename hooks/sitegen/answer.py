@@ -63,8 +63,12 @@ def home_inserts(site: Site) -> dict[str, str]:
         f"Reviewed on {site.decision.reviewed.isoformat()} against {versions(site)}."
     )
     short = join([render_choices(site, here, evidence=False), render_scenarios(site, here, evidence=False), more])
-    aspects = mk.bullet_list(
+    return dict(zip(at.HOME_INSERTS, (short, aspect_list(site, here)), strict=True))
+
+
+def aspect_list(site: Site, here: str) -> str:
+    """Every aspect page, linked from page ``here``, with its one-line description."""
+    return mk.bullet_list(
         f"{mk.link(at.aspect_page(a.id), line_html(a.nav_title or a.title), here)}: {line_html(a.description)}"
         for a in site.aspects
     )
-    return dict(zip(at.HOME_INSERTS, (short, aspects), strict=True))

@@ -18,7 +18,7 @@ from .news import atom_feed, news
 from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_config, read_setup
 from .publishing import web_address
-from .render import head_extras, nav_entries, page_anchors, render_site
+from .render import faq_nav, head_extras, nav_entries, page_anchors, render_site
 from .validate import assemble, check_document
 
 
@@ -30,7 +30,11 @@ class Generated:
     pages: dict[str, str]
     """Markdown pages and HTML redirects, by path in the docs tree."""
     nav: list[dict[str, str]]
-    """The aspect pages, titled, in data order: what the navigation's placeholder stands for."""
+    """The index of aspects and the aspect pages, titled, in data order: what the navigation's placeholder
+    stands for."""
+    faq_nav: list[dict[str, str]]
+    """The FAQ's index and topic pages, titled, when the FAQ has a page per topic: what the navigation's
+    FAQ entry becomes (none when the FAQ is one page)."""
     head: dict[str, str]
     """HTML to add to the ``<head>`` of a page, by its path in the docs tree."""
     home: dict[str, str]
@@ -130,7 +134,8 @@ def generate(
         MOVED_FILE: json.dumps(moved(site, hand_written)),
         FEED_FILE: atom_feed(found, publishing.site_url, publishing.site_name),
     }
-    generated = Generated(site, pages, nav_entries(site), head_extras(site), home_inserts(site), files)
+    nav, faq = nav_entries(site), faq_nav(site)
+    generated = Generated(site, pages, nav, faq, head_extras(site), home_inserts(site), files)
     problems = check_links(docs_dir, site, page_anchors(site, found)) if docs_dir else []
     if problems:
         raise DataError(problems)

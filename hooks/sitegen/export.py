@@ -232,7 +232,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
             id=q.id,
             question=q.question,
             topic=q.topic,
-            url=url(at.address(at.FAQ_PAGE, q.id)),
+            url=url(site.question_address(q)),
             answer=q.answer,
             related=[ref(r) for r in q.related],
             sources=sources(q.sources),
@@ -269,7 +269,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
             )
             for a in site.aspects
         ],
-        topics=[TopicOut(id=t.id, title=t.title, url=url(at.address(at.FAQ_PAGE, t.id))) for t in site.topics],
+        topics=[TopicOut(id=t.id, title=t.title, url=url(site.topic_address(t.id))) for t in site.topics],
         questions=[question(q) for q in site.questions],
         decision=DecisionOut(
             url=url(at.aspect_page(decision.guide)),

@@ -65,7 +65,7 @@ def _aged(site: Site, today: datetime.date) -> list[Stale]:
             if point.reviewed is not None:
                 check(at.address(page, point.id), f"point '{aspect.id}#{point.id}'", point.reviewed)
     for question in site.questions:
-        check(at.address(at.FAQ_PAGE, question.id), f"question '{question.id}'", question.reviewed)
+        check(site.question_address(question), f"question '{question.id}'", question.reviewed)
     guide = at.address(at.aspect_page(site.decision.guide), at.CHOOSE)
     check(guide, "the short answer (choose-if lines and scenarios)", site.decision.reviewed)
     return sorted(found, key=lambda entry: (entry.place.file, entry.place.line))

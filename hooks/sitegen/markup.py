@@ -220,12 +220,25 @@ def question_block(heading_line: str, answer: str, lines: Iterable[str]) -> str:
     return "\n\n".join([f'<div class="{Css.QUESTION}" markdown>\n\n{heading_line}', answer, notes(lines), "</div>"])
 
 
-def question_index(anchor: str, groups: Iterable[tuple[str, list[str]]]) -> str:
-    """The FAQ's index: each topic's name, then links to its questions."""
-    parts = [f"<p><strong>{title}</strong></p>\n\n" + bullet_list(links) for title, links in groups]
+def question_index(anchor: str, groups: Iterable[tuple[str, str]]) -> str:
+    """The FAQ's index: for each topic, its name (an HTML block), then the list of its questions."""
+    parts = [f"{title}\n\n{entries}" for title, entries in groups]
     # Each group is marked too: the search plugin ends an exclusion at the first closing </div>.
     inner = "\n\n".join(f"<div {SEARCH_EXCLUDE} markdown>\n\n{part}\n\n</div>" for part in parts)
     return f'<div class="{Css.INDEX}" id="{anchor}" {SEARCH_EXCLUDE} markdown>\n\n{inner}\n\n</div>'
+
+
+def moved_entry(anchor: str, aliases: Iterable[str], content: str, tag: str = "li") -> str:
+    """An index entry that stands for a section on another page: it keeps the section's old id and aliases,
+    and holds inline Markdown with a link to where the section is (site.js follows it when an old address
+    lands here; without JavaScript, the reader lands on the link)."""
+    spans = "".join(f'<span id="{alias}" class="{Css.ALIAS}"></span>' for alias in aliases)
+    return f'<{tag} id="{anchor}" class="{Css.MOVED}" markdown="span">{spans}{content}</{tag}>'
+
+
+def moved_list(entries: Iterable[str]) -> str:
+    """A list of :func:`moved_entry` items."""
+    return '<ul markdown="1">\n' + "\n".join(entries) + "\n</ul>"
 
 
 def jsonld_script(data: object) -> str:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from .addresses import split_ref
+from .addresses import address, question_page, split_ref, topic_address
 
 END = r"$(?![\s\S])"
 """The end of the text. A bare ``$`` also matches before a final line break in Python (not in the
@@ -176,11 +176,15 @@ class Aspect(Record, frozen=True, kw_only=True):
 
 class Topic(Record, frozen=True, kw_only=True):
     id: Id
-    title: Line
+    title: Title
+    """It titles the topic's page when the FAQ has a page per topic."""
 
 
 class Topics(Record, frozen=True, kw_only=True):
     topics: Annotated[list[Topic], msgspec.Meta(min_length=1)]
+    one_page_up_to: Annotated[int, msgspec.Meta(ge=1)] = 60
+    """The FAQ is one page while it has at most this many questions; above, it becomes an index that links
+    every question, and a page per topic. Old links to a question on the one page still land on it."""
 
 
 class Question(Record, frozen=True, kw_only=True):
@@ -302,6 +306,24 @@ class Site:
     dated: Mapping[str, Place] = field(default_factory=dict)
     """Where each review date is written, by the address of what it dates: an aspect's page, a point with
     a date of its own, a question, and the short answer (the decision guide's ``#choose``)."""
+    faq_split: bool = False
+    """Whether the FAQ is an index plus a page per topic (more questions than ``topics.yml`` puts on one page)."""
+
+    def question_page(self, question: Question) -> str:
+        """The page that holds a question: the FAQ, or its topic's page when the FAQ is split."""
+        return question_page(question.topic, self.faq_split)
+
+    def question_address(self, question: Question) -> str:
+        return address(self.question_page(question), question.id)
+
+    def topic_address(self, topic_id: str) -> str:
+        return topic_address(topic_id, self.faq_split)
+
+    @cached_property
+    def questions_by_topic(self) -> list[tuple[Topic, list[Question]]]:
+        """Each topic that has questions, with them, in display order."""
+        grouped = [(topic, [q for q in self.questions if q.topic == topic.id]) for topic in self.topics]
+        return [(topic, questions) for topic, questions in grouped if questions]
 
     @cached_property
     def aspect_by_id(self) -> dict[str, Aspect]:

@@ -83,7 +83,7 @@ def _dated(site: Site) -> list[Entry]:
                 found.append(Entry(point.reviewed, "point", title, point.gist, section, point.change))
     for question in site.questions:
         summary = first_sentence(plain_text(site.html[question.answer]))
-        section = at.address(at.FAQ_PAGE, question.id)
+        section = site.question_address(question)
         found.append(Entry(question.reviewed, "question", question.question, summary, section, question.change))
     return found
 

@@ -44,5 +44,5 @@ def moved(site: Site, pages: Iterable[str] = ()) -> dict[str, str]:
     faq = at.url_of(at.FAQ_PAGE)
     for question in site.questions:
         for name in (question.id, *question.aliases):
-            found[f"{faq}{name}/"] = at.url_of(at.address(at.FAQ_PAGE, question.id))
+            found[f"{faq}{name}/"] = at.url_of(site.question_address(question))
     return found

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from . import addresses as at
 from . import markup as mk
-from .answer import render_decision
+from .answer import aspect_list, render_decision
 from .corrections import Corrections, correction_line
-from .faq import faq_jsonld, render_faq
+from .faq import faq_heads, render_faq_pages
 from .model import Aspect, Point, Site, Support
 from .news import News, news, render_news
 from .prose import attribute, line_html, line_plain, page_title
@@ -26,8 +26,9 @@ def render_site(site: Site, corrections: Corrections | None = None, found: News 
     ``corrections``, each point and question links to its correction and its data file. ``found``: what
     What's new lists, if the caller has it already."""
     pages = {at.aspect_page(aspect.id): render_aspect(site, aspect, corrections) for aspect in site.aspects}
+    pages[at.ASPECTS_INDEX] = render_aspects_index(site)
     pages[at.SUMMARY_PAGE] = render_summary(site)
-    pages[at.FAQ_PAGE] = render_faq(site, corrections)
+    pages |= render_faq_pages(site, corrections)
     pages[at.NEWS_PAGE] = render_news(site, found or news(site))
     for aspect in site.aspects:
         for alias in aspect.aliases:
@@ -35,27 +36,52 @@ def render_site(site: Site, corrections: Corrections | None = None, found: News 
     return pages
 
 
+ALL_ASPECTS = "All aspects"
+ALL_QUESTIONS = "All questions"
+
+
 def nav_entries(site: Site) -> list[dict[str, str]]:
-    """The aspect pages for the navigation, in data order."""
-    return [{page_title(aspect.nav_title or aspect.title): at.aspect_page(aspect.id)} for aspect in site.aspects]
+    """The index of aspects, then the aspect pages, in data order: what the navigation's placeholder stands for."""
+    aspects = [{page_title(aspect.nav_title or aspect.title): at.aspect_page(aspect.id)} for aspect in site.aspects]
+    return [{ALL_ASPECTS: at.ASPECTS_INDEX}, *aspects]
+
+
+def faq_nav(site: Site) -> list[dict[str, str]]:
+    """The FAQ's pages for the navigation when it has a page per topic (the index first); else none."""
+    if not site.faq_split:
+        return []
+    topics = [{page_title(topic.title): at.topic_page(topic.id)} for topic, _ in site.questions_by_topic]
+    return [{ALL_QUESTIONS: at.FAQ_PAGE}, *topics]
+
+
+def render_aspects_index(site: Site) -> str:
+    """The aspects' own page: every aspect with its description (the navigation's way to them all)."""
+    description = f"The {len(site.aspects)} aspects on which this site compares {names(site.tools)}, each on its page."
+    blocks = [
+        mk.front_matter("All aspects", attribute(description)),
+        mk.heading(1, "All aspects", at.ASPECTS_ANCHOR),
+        mk.paragraph(line_html(description)),
+        aspect_list(site, at.ASPECTS_INDEX),
+    ]
+    return join(blocks) + "\n"
 
 
 def head_extras(site: Site) -> dict[str, str]:
     """HTML to add to the ``<head>`` of some pages, by page path: the FAQ's structured data."""
-    return {at.FAQ_PAGE: faq_jsonld(site)}
+    return faq_heads(site)
 
 
 def page_anchors(site: Site, found: News | None = None) -> dict[str, set[str]]:
     """The ids each generated page carries, by page path: those hand-written pages may link to (``found``:
     what What's new lists, if the caller has it already)."""
     anchors = {at.SUMMARY_PAGE: {at.SUMMARY_ANCHOR, at.TOOLS_ANCHOR, *(aspect.id for aspect in site.aspects)}}
-    asked = {question.topic for question in site.questions}
-    anchors[at.FAQ_PAGE] = {
-        at.FAQ_ANCHOR,
-        at.QUESTIONS_ANCHOR,
-        *(topic.id for topic in site.topics if topic.id in asked),
-    }
-    anchors[at.FAQ_PAGE] |= {anchor for q in site.questions for anchor in (q.id, *q.aliases)}
+    anchors[at.ASPECTS_INDEX] = {at.ASPECTS_ANCHOR}
+    asked = site.questions_by_topic
+    anchors[at.FAQ_PAGE] = {at.FAQ_ANCHOR, at.QUESTIONS_ANCHOR, *(topic.id for topic, _ in asked)}
+    anchors[at.FAQ_PAGE] |= {anchor for q in site.questions for anchor in (q.id, *q.aliases)}  # index entries, if split
+    if site.faq_split:
+        for topic, questions in asked:
+            anchors[at.topic_page(topic.id)] = {topic.id, *(anchor for q in questions for anchor in (q.id, *q.aliases))}
     anchors[at.NEWS_PAGE] = {at.NEWS_ANCHOR, *news_days(found or news(site))}
     for aspect in site.aspects:
         own = {aspect.id, at.SOURCES, *([at.VERDICT] if aspect.verdict else [])}
@@ -97,7 +123,7 @@ def render_aspect(site: Site, aspect: Aspect, corrections: Corrections | None = 
     if related:
         blocks += [
             mk.heading(2, "Related questions", at.RELATED_QUESTIONS, searched=False),
-            mk.bullet_list(mk.link(at.address(at.FAQ_PAGE, q.id), line_html(q.question), here) for q in related),
+            mk.bullet_list(mk.link(site.question_address(q), line_html(q.question), here) for q in related),
         ]
     sources = {source.url: source for source in (*aspect.sources, *(site.decision.sources if guide else ()))}
     blocks += [

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .addresses import FAQ_PAGE, address, aspect_page, url_of
+from .addresses import address, aspect_page, url_of
 from .model import Site
 from .publishing import SettingError
 
@@ -33,7 +33,7 @@ def section_keywords(site: Site) -> dict[str, list[str]]:
                 found[url_of(address(aspect_page(aspect.id), point.id))] = point.keywords
     for question in site.questions:
         if question.keywords:
-            found[url_of(address(FAQ_PAGE, question.id))] = question.keywords
+            found[url_of(site.question_address(question))] = question.keywords
     return found
 
 

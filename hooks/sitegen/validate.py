@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from .addresses import CHOOSE, FAQ_PAGE, address, aspect_page
+from .addresses import CHOOSE, address, aspect_page, question_page
 from .explain import convert, problem_at
 from .load import Document, PathKey, invisible
 from .model import (
@@ -134,6 +134,7 @@ def assemble(checked: Iterable[Checked], unreadable: Iterable[str] = ()) -> Site
     if problems or unreadable:
         return sorted(set(problems))
     topics = records.topics[0][1].topics
+    split = len(records.questions) > records.topics[0][1].one_page_up_to
     rank = {topic.id: index for index, topic in enumerate(topics)}
     questions = sorted((q for _, q in records.questions), key=lambda q: (rank[q.topic], q.order, q.id))
     return Site(
@@ -144,22 +145,25 @@ def assemble(checked: Iterable[Checked], unreadable: Iterable[str] = ()) -> Site
         decision=records.decision[0][1],
         search=records.search[0][1] if records.search else Search(),
         html=html,
-        places=_places_of(records),
-        dated=_dates_of(records),
+        places=_places_of(records, split),
+        dated=_dates_of(records, split),
+        faq_split=split,
     )
 
 
-def _places_of(records: Records) -> dict[str, Place]:
+def _places_of(records: Records, split: bool) -> dict[str, Place]:
     places = {}
     for doc, aspect in records.aspects:
         for index, point in enumerate(aspect.points):
             places[address(aspect_page(aspect.id), point.id)] = Place(doc.file, doc.where(("points", index))[0])
     for doc, question in records.questions:
-        places[address(FAQ_PAGE, question.id)] = Place(doc.file, doc.where(("question",))[0])
+        places[address(question_page(question.topic, split), question.id)] = Place(
+            doc.file, doc.where(("question",))[0]
+        )
     return places
 
 
-def _dates_of(records: Records) -> dict[str, Place]:
+def _dates_of(records: Records, split: bool) -> dict[str, Place]:
     """Where each review date is written, by the address of what it dates; a point without a date of its
     own has none (its aspect's holds)."""
     dated = {}
@@ -170,7 +174,7 @@ def _dates_of(records: Records) -> dict[str, Place]:
             if point.reviewed is not None:
                 dated[address(page, point.id)] = Place(doc.file, doc.where(("points", index, "reviewed"))[0])
     for doc, question in records.questions:
-        dated[address(FAQ_PAGE, question.id)] = Place(doc.file, doc.where(("reviewed",))[0])
+        dated[address(question_page(question.topic, split), question.id)] = Place(doc.file, doc.where(("reviewed",))[0])
     for doc, decision in records.decision:
         dated[address(aspect_page(decision.guide), CHOOSE)] = Place(doc.file, doc.where(("reviewed",))[0])
     return dated
