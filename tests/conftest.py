@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.build import load_site
 from sitegen.model import Site
 from support import project
 from support.sitehost import serve
@@ -25,6 +26,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = project.mkdocs_build(project.CONFIG, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
+    """A copy of the project as a larger comparison would be (:func:`support.project.build_split_site`): its
+    data, validated, and its site, built with ``--strict``."""
+    project_dir, site_dir = project.build_split_site(tmp_path_factory.mktemp("split"))
+    return load_site(project_dir / "data"), site_dir
 
 
 @pytest.fixture(scope="session")

@@ -267,9 +267,9 @@ def test_the_themes_own_ids_cannot_collide_with_data_ids() -> None:
     assert not re.fullmatch(ID_PATTERN, at.THEME_ID_PREFIX + "x")
 
 
-def test_every_class_of_the_address_book_is_on_a_built_page(built_site: Path) -> None:
+def test_every_class_of_the_address_book_is_on_a_built_page(built_site: Path, split_site: tuple[Site, Path]) -> None:
     found = set()
-    for path in built_site.rglob("*.html"):
+    for path in [*built_site.rglob("*.html"), *split_site[1].rglob("*.html")]:
         for tag in soup(path).find_all(class_=True):
             found.update(tag["class"])
     assert found >= at.CLASSES, f"never emitted: {sorted(at.CLASSES - found)}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .addresses import FEED_FILE, MOVED_FILE, url_of
@@ -141,6 +141,13 @@ def generate(
         raise DataError(problems)
     _last_good[data_dir.resolve()] = generated
     return generated
+
+
+def markdown_pages(site: Site, publishing: Publishing = Publishing()) -> dict[str, str]:
+    """The generated pages with each block field as the Markdown it is written in, for MkDocs to render (the
+    wrappers of block fields are marked ``markdown``): the pages a person would write by hand. Only for
+    trusted data: the sanitiser does not see these texts."""
+    return render_site(replace(site, html={text: text for text in site.html}), publishing.corrections)
 
 
 def _hand_written(docs_dir: Path | None) -> list[str]:

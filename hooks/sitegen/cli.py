@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from . import freshness
-from .build import Publishing, generate, load_site
+from .build import Publishing, generate, load_site, markdown_pages
 from .model import DataError
 from .publishing import SettingError
 
@@ -60,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the generated pages and files (as the build adds them)")
     export.add_argument("data", type=Path)
     export.add_argument("out", type=Path)
+    export.add_argument(
+        "--markdown",
+        action="store_true",
+        help="write the data's texts into the pages as their Markdown, for MkDocs to render, not as sanitised HTML "
+        "(the pages a person would write by hand: make bench's plain build)",
+    )
     compared = commands.add_parser("versions", help="compare each tool's reviewed version with PyPI (network)")
     compared.add_argument("data", type=Path, nargs="?", default=Path("data"))
     args = parser.parse_args(argv)
@@ -97,8 +103,10 @@ def main(argv: list[str] | None = None) -> int:
             print(versions.report(standings, [tool.id for tool in tools if tool.package is None]))
             return 1 if any(standing.behind for standing in standings) else 0
         else:
-            generated = generate(args.data, publishing=Publishing.read(args.data.parent / "mkdocs.yml"))
-            for path, text in (generated.pages | generated.files).items():
+            publishing = Publishing.read(args.data.parent / "mkdocs.yml")
+            generated = generate(args.data, publishing=publishing)
+            pages = markdown_pages(generated.site, publishing) if args.markdown else generated.pages
+            for path, text in (pages | generated.files).items():
                 target = args.out / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")

@@ -147,6 +147,10 @@ def _friendly(message: str, value: Any) -> str:
         unit = ("character" if sized.group(1) == "str" else "item") + ("s" if sized.group(3) != "1" else "")
         bound = "at most" if sized.group(2) == "<=" else "at least"
         return f"expected {bound} {sized.group(3)} {unit}, got {len(value) if isinstance(value, str | list) else value}"
+    bounded = re.match(r"Expected `int` ([<>]=) (-?\d+)", message)
+    if bounded:
+        bound = "at most" if bounded.group(1) == "<=" else "at least"
+        return f"expected a whole number of {bound} {bounded.group(2)}, got {value}"
     wrong_type = re.match(r"Expected `(\w+)(?: \| null)?`, got `\w+`", message)
     if wrong_type:
         expected = {"str": "text", "int": "a whole number", "array": "a list", "object": "a mapping"}

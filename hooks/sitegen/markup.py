@@ -92,8 +92,8 @@ def recommendation(block_html: str, title: str = "Recommendation", anchor: str =
     body-text size: it is the answer of its section."""
     own = f' id="{anchor}"' if anchor else ""
     return (
-        f'<div class="admonition tip {Css.RECOMMENDATION}"{own}>\n<p class="admonition-title">{title}</p>\n'
-        f"{block_html}\n</div>"
+        f'<div class="admonition tip {Css.RECOMMENDATION}"{own} markdown>\n<p class="admonition-title">{title}</p>\n\n'
+        f"{block_html}\n\n</div>"
     )
 
 
@@ -120,13 +120,13 @@ def tool_column(anchor: str, name: str, body: str) -> str:
     """One tool's column: a label that links to it, then its text (HTML)."""
     label = f'<p class="{Css.TOOL_NAME}">' + (f'<a href="#{anchor}">{name}</a>' if anchor else name) + "</p>"
     own = f' id="{anchor}"' if anchor else ""
-    return f'<div class="{Css.TOOL}"{own}>\n{label}\n{body}\n</div>'
+    return f'<div class="{Css.TOOL}"{own} markdown>\n{label}\n\n{body}\n\n</div>'
 
 
 def shared_column(anchors: Iterable[str], names: str, body: str) -> str:
     """A text that holds for every tool, across the columns; each tool's anchor lands on it."""
     label = f'<p class="{Css.TOOL_NAME}">Same for {names}</p>'
-    return f'<div class="{Css.TOOL} {Css.SHARED}">\n{alias_targets(anchors)}{label}\n{body}\n</div>'
+    return f'<div class="{Css.TOOL} {Css.SHARED}" markdown>\n{alias_targets(anchors)}{label}\n\n{body}\n\n</div>'
 
 
 def choices(anchor: str, title: str, lines: Iterable[str]) -> str:
@@ -216,7 +216,7 @@ def topic_section(heading_line: str, questions: str) -> str:
 
 def question_block(heading_line: str, answer: str, lines: Iterable[str]) -> str:
     """One question: its heading, its answer, then a line of related links, sources and review date."""
-    answer = f'<div class="{Css.ANSWER}">\n{answer}\n</div>'
+    answer = f'<div class="{Css.ANSWER}" markdown>\n\n{answer}\n\n</div>'
     return "\n\n".join([f'<div class="{Css.QUESTION}" markdown>\n\n{heading_line}', answer, notes(lines), "</div>"])
 
 

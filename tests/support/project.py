@@ -108,3 +108,33 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+SPLIT_QUESTIONS = 10
+"""The FAQ of :func:`build_split_site` has a page per topic above this many questions."""
+SPLIT_ALIAS = "an-old-question-id"
+SPLIT_ASPECTS = 3
+"""Its navigation lists every aspect up to this many."""
+
+
+def build_split_site(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of this project whose FAQ has a page per topic and whose navigation lists few aspects, as a
+    larger comparison's would, and whose first question has the alias :data:`SPLIT_ALIAS`, built strictly;
+    returns (its project folder, its site folder)."""
+    project = copy_project(tmp_path)
+    question = sorted((project / "data" / "faq").glob("*.yml"))[0]
+    text = question.read_text(encoding="utf-8")
+    assert "\naliases:" not in text, f"{question.name} has aliases already"
+    question.write_text(text + f"aliases: [{SPLIT_ALIAS}]\n", encoding="utf-8")
+    topics = project / "data" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8") + f"one_page_up_to: {SPLIT_QUESTIONS}\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text, count = re.subn(
+        r"(?m)^  aspects_in_nav: \d+", f"  aspects_in_nav: {SPLIT_ASPECTS}", config.read_text("utf-8")
+    )
+    assert count == 1, "mkdocs.yml sets no extra.aspects_in_nav"
+    config.write_text(text, encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(config, site_dir)
+    assert result.returncode == 0, result.stderr
+    return project, site_dir
