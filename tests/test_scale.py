@@ -63,6 +63,8 @@ def test_each_topic_page_holds_its_questions_and_their_structured_data(split: tu
         data = json.loads(page.find("script", type="application/ld+json").string)
         assert len(data["mainEntity"]) == len(questions)
         assert page.select_one(f".{at.Css.FILTER}") is not None
+        back = {urljoin(at.url_of(at.topic_page(topic.id)), a["href"]) for a in page.select("article p > a[href]")}
+        assert at.url_of(at.FAQ_PAGE) in back, "a topic's page links the index of every question"
     index = soup(site_dir, at.url_of(at.FAQ_PAGE))
     assert index.find("script", type="application/ld+json") is None
 

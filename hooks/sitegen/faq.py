@@ -82,7 +82,7 @@ def render_topic(site: Site, topic: Topic, questions: list[Question], correction
     blocks = [
         mk.front_matter(page_title(topic.title), attribute(f"{topic.title}: {description}")),
         mk.heading(1, line_html(topic.title), topic.id),
-        mk.paragraph(f"{line_html(description)} {mk.link(at.FAQ_PAGE, 'Every question', here)}, by topic."),
+        f"{line_html(description)} {mk.link(at.FAQ_PAGE, 'Every question', here)}, by topic.",  # Markdown: a link
         mk.FILTER_BOX,
         "\n\n".join(render_question(site, q, corrections, level=2) for q in questions),
     ]
