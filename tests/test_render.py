@@ -41,12 +41,20 @@ def html_of(page: str) -> BeautifulSoup:
 
 def test_one_page_per_aspect_plus_summary_faq_and_alias_redirects(pages: dict[str, str]) -> None:
     assert sorted(pages) == sorted(
-        [BASICS, CHOOSING, at.redirect_page("fundamentals"), at.FAQ_PAGE, at.SUMMARY_PAGE, at.NEWS_PAGE]
+        [
+            BASICS,
+            CHOOSING,
+            at.ASPECTS_INDEX,
+            at.redirect_page("fundamentals"),
+            at.FAQ_PAGE,
+            at.SUMMARY_PAGE,
+            at.NEWS_PAGE,
+        ]
     )
 
 
 def test_navigation_follows_data_order(site: Site) -> None:
-    assert nav_entries(site) == [{"Basics": BASICS}, {"Choosing": CHOOSING}]
+    assert nav_entries(site) == [{"All aspects": at.ASPECTS_INDEX}, {"Basics": BASICS}, {"Choosing": CHOOSING}]
 
 
 def test_aspect_page_headings_carry_ids_from_the_data(pages: dict[str, str]) -> None:
@@ -141,10 +149,9 @@ def test_pipes_in_text_are_character_references(pages: dict[str, str]) -> None:
 
 def test_decision_points_render_recommendation_and_evidence_links(pages: dict[str, str]) -> None:
     page = pages[CHOOSING]
-    recommendation = (
-        f'<div class="admonition tip {Css.RECOMMENDATION}">\n<p class="admonition-title">Recommendation</p>\n'
-    )
-    assert recommendation + "<p>Choose by team size.</p>\n</div>" in page
+    box = html_of(page).select_one(f"div.admonition.tip.{Css.RECOMMENDATION}")
+    assert [p.get_text() for p in box.find_all("p", recursive=False)] == ["Recommendation", "Choose by team size."]
+    assert box.p["class"] == ["admonition-title"]
     to_basics = at.relative(BASICS, CHOOSING)
     assert f"Evidence: [Basics: Speed]({to_basics}#speed), [Basics]({to_basics}#basics)" in page
 
@@ -186,7 +193,7 @@ def test_renamed_aspect_redirect_keeps_the_anchor(pages: dict[str, str]) -> None
 
 
 def test_faq_jsonld_is_valid_and_cannot_close_its_script(site: Site) -> None:
-    script = faq_jsonld(site)
+    script = faq_jsonld(site, site.questions)
     prefix, suffix = '<script type="application/ld+json">', "</script>"
     assert script.startswith(prefix) and script.endswith(suffix)
     text = script.removeprefix(prefix).removesuffix(suffix)
