@@ -21,11 +21,12 @@ THEME_FILES = {
     "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
     "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+    "partials/palette.html": "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
     "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
 }
 """SHA-256 of each theme file an override depends on: main.html extends base.html's blocks (title, head,
-header, scripts) and edits the header's search dialog; partials/source.html and 404.html replace the
-theme's own."""
+header, scripts) and edits the header's search dialog; partials/source.html, partials/palette.html and
+404.html replace the theme's own."""
 
 
 def test_the_pinned_theme_is_the_one_the_overrides_were_compared_with() -> None:

@@ -90,6 +90,97 @@
     });
   }
 
+  // The palette toggle (overrides/partials/palette.html), as Material's own works: the same choices,
+  // stored choice, Enter key and system-preference changes. Material's would restyle the whole page
+  // three times as every page starts; this one restyles it only when the reader switches. The stored
+  // choice is already on <body>: the theme's inline script put it there before the first paint.
+  function paletteToggle() {
+    var form = document.querySelector("form[data-kvt-palette]");
+    if (!form || typeof window.__md_get !== "function") return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    var light = window.matchMedia("(prefers-color-scheme: light)");
+    var stored = window.__md_get("__palette");
+    var first = inputs.findIndex(function (input) {
+      return window.matchMedia(input.getAttribute("data-md-color-media")).matches;
+    });
+    var current = stored && typeof stored.index === "number" ? stored.index : first;
+    current = Math.max(0, Math.min(current, inputs.length - 1));
+
+    function colours(input) {
+      var color = {};
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        color[key] = input.getAttribute("data-md-color-" + key);
+      });
+      if (color.media === "(prefers-color-scheme)") {
+        var system = form.querySelector(light.matches
+          ? "[data-md-color-media='(prefers-color-scheme: light)']"
+          : "[data-md-color-media='(prefers-color-scheme: dark)']");
+        if (system) ["scheme", "primary", "accent"].forEach(function (key) {
+          color[key] = system.getAttribute("data-md-color-" + key);
+        });
+      }
+      return color;
+    }
+
+    // The browser's toolbar takes the header's colour; the page's canvas, the scheme (set on a switch only:
+    // a new color-scheme <meta> restyles the whole page).
+    function meta(name) {
+      var found = document.head.querySelector("meta[name='" + name + "']");
+      if (!found) {
+        found = document.createElement("meta");
+        found.name = name;
+        document.head.appendChild(found);
+      }
+      return found;
+    }
+    function toolbar(withScheme) {
+      var header = document.querySelector(".md-header");
+      if (!header) return;
+      var style = window.getComputedStyle(header);
+      var rgb = style.backgroundColor.match(/\d+/g) || [];
+      meta("theme-color").content = "#" + rgb.slice(0, 3).map(function (part) {
+        return (+part).toString(16).padStart(2, "0");
+      }).join("");
+      if (withScheme) meta("color-scheme").content = style.colorScheme;
+    }
+
+    function apply(index, switching) {
+      current = index;
+      var color = colours(inputs[index]);
+      if (switching) document.body.setAttribute("data-md-color-switching", "");
+      Object.keys(color).forEach(function (key) {
+        var name = "data-md-color-" + key;
+        if (document.body.getAttribute(name) !== color[key]) document.body.setAttribute(name, color[key]);
+      });
+      inputs.forEach(function (input, i) {
+        input.checked = i === index;
+        var label = input.nextElementSibling;
+        if (label instanceof HTMLElement) label.hidden = i !== index;
+      });
+      window.__md_set("__palette", { index: index, color: color });
+      if (switching) {
+        toolbar(true);
+        requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
+      }
+    }
+
+    inputs.forEach(function (input, i) {
+      input.addEventListener("change", function () { apply(i, true); });
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      var next = inputs[(current + 1) % inputs.length];
+      next.click();
+      next.focus();
+    });
+    light.addEventListener("change", function () {
+      if (inputs[current].getAttribute("data-md-color-media") === "(prefers-color-scheme)") apply(current, true);
+    });
+    apply(current, false);
+    var later = window.requestIdleCallback || function (run) { return setTimeout(run, 1000); };
+    later(function () { toolbar(false); });
+  }
+
   function enhance() {
     faqFilter(document);
   }
@@ -97,6 +188,7 @@
   followMoved();
   window.addEventListener("hashchange", followMoved);
   copyLinks(document);
+  paletteToggle();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
   } else {

@@ -249,5 +249,7 @@ class Css:
 
 
 CLASSES = frozenset(value for name, value in vars(Css).items() if name.isupper())
-SHARED_NAMES = CLASSES | {FILTER_INPUT, TOAST}
+PALETTE = "kvt-palette"
+"""overrides/partials/palette.html marks the palette toggle's form ``data-kvt-palette``; site.js runs it."""
+SHARED_NAMES = CLASSES | {FILTER_INPUT, TOAST, PALETTE}
 """Every ``kvt-*`` name: the only ones site.css and site.js may use."""

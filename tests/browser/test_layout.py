@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from sitegen.addresses import Css
+from sitegen.addresses import PALETTE, Css
 from support.browser import PageFactory, settle
 from support.sitehost import PAGE_TYPES, VIEWPORTS
 
@@ -85,7 +85,7 @@ def test_palette_toggle_switches_to_dark_and_remembers_it(open_page: PageFactory
     page.goto(site_url)
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default" and background_lightness(page) > 200
-    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator(f"form[data-{PALETTE}] label:not([hidden])")
     titles = []
     while body.get_attribute("data-md-color-scheme") != "slate" and len(titles) < 3:
         titles.append(toggle.get_attribute("title"))
@@ -94,3 +94,31 @@ def test_palette_toggle_switches_to_dark_and_remembers_it(open_page: PageFactory
     assert background_lightness(page) < 60
     page.goto(site_url + PAGE_TYPES["faq"])
     assert body.get_attribute("data-md-color-scheme") == "slate", "the choice is kept on the next page"
+
+
+def test_palette_toggle_follows_the_system_on_a_first_visit(open_page: PageFactory, site_url: str) -> None:
+    page = open_page(color_scheme="dark")
+    page.goto(site_url)
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert background_lightness(page) < 60
+    page.emulate_media(color_scheme="light")  # the reader's system switches: "auto" follows it
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+
+
+def test_palette_starts_without_restyling_the_page(open_page: PageFactory, site_url: str) -> None:
+    """The theme's palette is not mounted (it would add a color-scheme <meta> and switching marks as every
+    page starts); ours sets the toolbar colour once the page is idle, and the scheme on a switch only."""
+    page = open_page(color_scheme="light")
+    page.goto(site_url + PAGE_TYPES["faq"])
+    page.wait_for_function("document.head.querySelector('meta[name=theme-color]')")
+    state = page.evaluate(
+        """() => [!!document.head.querySelector("meta[name=color-scheme]"),
+        document.body.hasAttribute("data-md-color-switching"),
+        document.head.querySelector("meta[name=theme-color]").content,
+        getComputedStyle(document.querySelector(".md-header")).backgroundColor]"""
+    )
+    assert state[:2] == [False, False]
+    red, green, blue = (int(state[2][i : i + 2], 16) for i in (1, 3, 5))
+    assert state[3] == f"rgb({red}, {green}, {blue})", "the toolbar takes the header's colour"
+    page.locator(f"form[data-{PALETTE}] label:not([hidden])").click()
+    page.wait_for_function("document.head.querySelector('meta[name=color-scheme]')")
