@@ -26,8 +26,14 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
+from types import ModuleType
+
+import markdown
+import msgspec
+import nh3
+import pymdownx  # type: ignore[import-untyped]
+import yaml
 
 from .validate import Checked
 
@@ -37,8 +43,10 @@ FILE = "checked.pickle"
 SWITCH = "SITEGEN_CACHE"
 """The environment variable that turns the disk cache off (``off``)."""
 _FORMAT = b"sitegen checked-files cache 1\n"
-_PACKAGES = ("PyYAML", "msgspec", "Markdown", "pymdown-extensions", "nh3")
-"""What parses, converts and renders the data: a new version may give another result."""
+_PACKAGES: tuple[ModuleType, ...] = (yaml, msgspec, markdown, pymdownx, nh3)
+"""What parses, converts and renders the data: a new version may give another result. Their versions are
+read from the modules (reading them from the installed packages' metadata takes longer than a small build
+spends on its data)."""
 
 
 @dataclass
@@ -104,18 +112,12 @@ def memo(data_dir: Path, setup: object) -> Memo:
 @lru_cache(maxsize=8)
 def _fingerprint(setup: str) -> str:
     digest = hashlib.sha256(_FORMAT)
-    for part in (sys.version, setup, *(f"{name} {_version(name)}" for name in _PACKAGES)):
+    versions = (f"{module.__name__} {getattr(module, '__version__', '?')}" for module in _PACKAGES)
+    for part in (sys.version, setup, *versions):
         digest.update(part.encode() + b"\0")
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "none"
 
 
 def _read(path: Path, fingerprint: str) -> dict[str, tuple[bytes, bytes]]:

@@ -76,6 +76,8 @@ def without_code(text: str) -> str:
 
 def line_html(text: str) -> str:
     """A one-line field as HTML: its `code` spans as ``<code>``, every other character as itself."""
+    if "`" not in text:  # most lines: no code span to look for
+        return _escape(text)
     return "".join(f"<code>{_escape(_code(piece))}</code>" if code else _escape(piece) for piece, code in _pieces(text))
 
 
