@@ -22,11 +22,13 @@ THEME_FILES = {
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
     "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
     "partials/palette.html": "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
+    "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
     "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
 }
 """SHA-256 of each theme file an override depends on: main.html extends base.html's blocks (title, head,
 header, scripts) and edits the header's search dialog; partials/source.html, partials/palette.html and
-404.html replace the theme's own."""
+404.html replace the theme's own; site.js's palette toggle stores the reader's choice in the form that
+partials/javascripts/palette.html reads before the first paint."""
 
 
 def test_the_pinned_theme_is_the_one_the_overrides_were_compared_with() -> None:
