@@ -26,13 +26,21 @@ def render_faq_pages(site: Site, corrections: Corrections | None = None) -> dict
     return pages
 
 
-def _description(site: Site) -> str:
+def _index_page(site: Site, groups: list[tuple[str, str]], more: str = "") -> list[str]:
+    """The top of the FAQ page, and all of the index of a split FAQ: its title, what it holds (and ``more``,
+    a sentence of HTML), the filter box and the index of questions by topic."""
     count, tools = len(site.questions), names(site.tools)
-    return f"Short, sourced answers to {count} questions people ask when choosing between {tools}."
+    description = f"Short, sourced answers to {count} questions people ask when choosing between {tools}."
+    return [
+        mk.front_matter("FAQ", attribute(description)),
+        mk.heading(1, "Frequently asked questions", at.FAQ_ANCHOR),
+        mk.paragraph(f"{line_html(description)} {more}".rstrip()),
+        mk.FILTER_BOX,
+        mk.question_index(at.QUESTIONS_ANCHOR, groups),
+    ]
 
 
 def render_faq(site: Site, corrections: Corrections | None = None) -> str:
-    description = _description(site)
     groups = [
         (
             mk.paragraph(f"<strong>{line_html(topic.title)}</strong>"),
@@ -40,13 +48,7 @@ def render_faq(site: Site, corrections: Corrections | None = None) -> str:
         )
         for topic, questions in site.questions_by_topic
     ]
-    blocks = [
-        mk.front_matter("FAQ", attribute(description)),
-        mk.heading(1, "Frequently asked questions", at.FAQ_ANCHOR),
-        mk.paragraph(line_html(description)),
-        mk.FILTER_BOX,
-        mk.question_index(at.QUESTIONS_ANCHOR, groups),
-    ]
+    blocks = _index_page(site, groups)
     for topic, questions in site.questions_by_topic:
         items = "\n\n".join(render_question(site, q, corrections) for q in questions)
         blocks.append(mk.topic_section(mk.heading(2, line_html(topic.title), topic.id), items))
@@ -55,7 +57,6 @@ def render_faq(site: Site, corrections: Corrections | None = None) -> str:
 
 def render_faq_index(site: Site) -> str:
     """The index of a FAQ split by topic: every question, linked, under its topic, which links its page."""
-    description = _description(site)
     groups = []
     for topic, questions in site.questions_by_topic:
         title = f"<strong>{mk.link(at.topic_page(topic.id), line_html(topic.title), at.FAQ_PAGE)}</strong>"
@@ -64,15 +65,8 @@ def render_faq_index(site: Site) -> str:
             for q in questions
         ]
         groups.append((mk.moved_entry(topic.id, (), title, tag="p"), mk.moved_list(entries)))
-    count = len(groups)
-    blocks = [
-        mk.front_matter("FAQ", attribute(description)),
-        mk.heading(1, "Frequently asked questions", at.FAQ_ANCHOR),
-        mk.paragraph(f"{line_html(description)} They are on {count} pages, one per topic; this page lists them all."),
-        mk.FILTER_BOX,
-        mk.question_index(at.QUESTIONS_ANCHOR, groups),
-    ]
-    return "\n\n".join(blocks) + "\n"
+    more = f"They are on {len(groups)} pages, one per topic; this page lists them all."
+    return "\n\n".join(_index_page(site, groups, more)) + "\n"
 
 
 def render_topic(site: Site, topic: Topic, questions: list[Question], corrections: Corrections | None = None) -> str:
