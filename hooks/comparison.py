@@ -28,7 +28,6 @@ from sitegen.addresses import (
     MOVED_FILE,
     NAV_PLACEHOLDER,
     NOT_FOUND,
-    aspect_page,
 )
 from sitegen.build import Generated, Publishing, fill_home, generate, last_good
 from sitegen.model import DataError
@@ -94,28 +93,26 @@ def _expand_nav(items: list[Any], aspects: list[dict[str, str]], faq: list[dict[
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     if _generated is not None and len(_generated.site.aspects) > config.extra[ASPECTS_IN_NAV]:
-        others = {aspect_page(aspect.id) for aspect in _generated.site.aspects} - {page.file.src_uri}
-        context["nav"] = _without(nav, others)
+        context["nav"] = _without(nav, _generated.site.aspect_pages, page)
     return context
 
 
-def _without(nav: Navigation, pages: set[str]) -> Navigation:
-    """The navigation less the given pages (a shallow copy: the pages themselves are the same)."""
+def _without(nav: Navigation, pages: frozenset[str], kept: Page) -> Navigation:
+    """The navigation less the given pages but ``kept`` (a shallow copy: the pages themselves are the same)."""
+
+    def dropped(item: Any) -> bool:
+        return isinstance(item, Page) and item is not kept and item.file.src_uri in pages
 
     def prune(item: Any) -> Any:
         if not isinstance(item, Section):
             return item
         section = copy.copy(item)
-        section.children = [prune(child) for child in item.children if not _is_one_of(child, pages)]
+        section.children = [prune(child) for child in item.children if not dropped(child)]
         return section
 
     view = copy.copy(nav)
-    view.items = [prune(item) for item in nav.items if not _is_one_of(item, pages)]
+    view.items = [prune(item) for item in nav.items if not dropped(item)]
     return view
-
-
-def _is_one_of(item: Any, pages: set[str]) -> bool:
-    return isinstance(item, Page) and item.file.src_uri in pages
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

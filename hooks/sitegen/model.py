@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from .addresses import address, question_page, split_ref, topic_address
+from .addresses import address, aspect_page, question_page, split_ref, topic_address
 
 END = r"$(?![\s\S])"
 """The end of the text. A bare ``$`` also matches before a final line break in Python (not in the
@@ -324,6 +324,11 @@ class Site:
         """Each topic that has questions, with them, in display order."""
         grouped = [(topic, [q for q in self.questions if q.topic == topic.id]) for topic in self.topics]
         return [(topic, questions) for topic, questions in grouped if questions]
+
+    @cached_property
+    def aspect_pages(self) -> frozenset[str]:
+        """The aspect pages' paths in the docs tree."""
+        return frozenset(aspect_page(aspect.id) for aspect in self.aspects)
 
     @cached_property
     def aspect_by_id(self) -> dict[str, Aspect]:
