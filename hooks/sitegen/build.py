@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .addresses import FEED_FILE, MOVED_FILE, url_of
 from .answer import home_inserts
-from .cache import memo
+from .cache import digest, memo
 from .corrections import Corrections
 from .export import files as export_files
 from .links import check_links, marker_lines
@@ -88,14 +88,15 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
     known = memo(data_dir, setup)
     checked = []
     for name, raw in files:
-        item = known.get(name, raw)
+        key = digest(raw)
+        item = known.get(name, key)
         if item is None:
             document = load_bytes(raw, name)
             if isinstance(document, Problem):
                 problems.append(document)
                 continue
             item = check_document(document, prose(setup))
-            known.put(name, raw, item)
+            known.put(name, key, item)
         checked.append(item)
     known.save()
     result = assemble(checked, [problem.file for problem in problems])

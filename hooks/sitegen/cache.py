@@ -62,10 +62,10 @@ class Memo:
     live: dict[bytes, Checked] = field(default_factory=dict)
     """Pickled checks already unpickled in this process, by their pickle."""
 
-    def get(self, name: str, raw: bytes) -> Checked | None:
-        """The checks of file ``name`` if they were made from exactly these bytes."""
+    def get(self, name: str, digest: bytes) -> Checked | None:
+        """The checks of file ``name`` if they were made from bytes of this :func:`digest`."""
         found = self.entries.get(name)
-        if found is None or found[0] != hashlib.sha256(raw).digest():
+        if found is None or found[0] != digest:
             return None
         checked = self.live.get(found[1])
         if checked is None:
@@ -79,9 +79,9 @@ class Memo:
         self.live[found[1]] = checked
         return checked
 
-    def put(self, name: str, raw: bytes, checked: Checked) -> None:
+    def put(self, name: str, digest: bytes, checked: Checked) -> None:
         blob = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
-        self.used[name] = (hashlib.sha256(raw).digest(), blob)
+        self.used[name] = (digest, blob)
         self.live[blob] = checked
 
     def save(self) -> None:
@@ -92,6 +92,11 @@ class Memo:
         self.live = {blob: checked for blob, checked in self.live.items() if blob in blobs}
         if changed and self.path is not None:
             _write(self.path, self.fingerprint, self.entries)
+
+
+def digest(raw: bytes) -> bytes:
+    """What the cache knows a file's bytes by."""
+    return hashlib.sha256(raw).digest()
 
 
 _memos: dict[Path, Memo] = {}

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
 
@@ -36,7 +36,6 @@ from .model import (
 from .prose import Prose, plain_text, relative_links, without_code
 from .rules import CHECKS, Declared, R, Records
 
-T = TypeVar("T")
 KINDS: dict[str, type[msgspec.Struct]] = {
     "tools": Tool,
     "aspects": Aspect,
@@ -73,6 +72,8 @@ class Checked:
     name and bytes, the Markdown setup and this code, so it can be remembered by them (:mod:`sitegen.cache`)."""
 
     document: Document
+    kind: type | None
+    """Its kind of record, from where the file is (none: a file in no kind's place)."""
     record: Any
     problems: tuple[Problem, ...]
     html: Mapping[str, str]
@@ -91,9 +92,8 @@ def check_document(doc: Document, prose: Prose) -> Checked:
     """The checks of one document alone: its place, its schema, its texts and its file name."""
     kind = _kind_of(doc.file)
     if kind is None:
-        return Checked(
-            doc, None, (Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places_list()}"),), {}
-        )
+        unexpected = Problem(doc.file, 0, 0, "", f"unexpected data file; records live in {_places_list()}")
+        return Checked(doc, None, None, (unexpected,), {})
     record, found = convert(doc, kind)
     if record is None and not found:  # a gap in the explanations: still one message, never a crash later
         found = [Problem(doc.file, 0, 0, "", f"does not fit the {kind.__name__} schema (see schema/)")]
@@ -101,7 +101,7 @@ def check_document(doc: Document, prose: Prose) -> Checked:
     if record is not None:
         problems += _check_text(doc, prose, html)
         problems += _check_file_name(doc, record)
-    return Checked(doc, record, tuple(problems), html)
+    return Checked(doc, kind, record, tuple(problems), html)
 
 
 def assemble(checked: Iterable[Checked], unreadable: Iterable[str] = ()) -> Site | list[Problem]:
@@ -112,13 +112,12 @@ def assemble(checked: Iterable[Checked], unreadable: Iterable[str] = ()) -> Site
     html: dict[str, str] = {}
     for item in checked:
         problems += item.problems
-        kind = _kind_of(item.document.file)
-        if kind is None:
+        if item.kind is None:
             continue
-        files[kind].append(item.document)
+        files[item.kind].append(item.document)
         html.update(item.html)
         if item.record is not None:
-            pairs[kind].append((item.document, item.record))
+            pairs[item.kind].append((item.document, item.record))
     records = Records(
         tools=_in_order(pairs[Tool]),
         aspects=_in_order(pairs[Aspect]),
