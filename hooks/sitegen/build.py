@@ -8,11 +8,11 @@ from pathlib import Path
 
 from .addresses import FEED_FILE, MOVED_FILE, url_of
 from .answer import home_inserts
-from .cache import digest, memo
 from .corrections import Corrections
 from .export import files as export_files
 from .links import check_links, marker_lines
 from .load import load_bytes, read_tree
+from .memo import digest, memo
 from .model import DataError, Problem, Site
 from .news import atom_feed, news
 from .notfound import moved
@@ -82,7 +82,7 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
 
     Block fields are rendered with ``markdown``, by default the setup of the ``mkdocs.yml`` beside
     ``data_dir``. Files whose bytes have not changed since the last build are not parsed or checked
-    again (:mod:`sitegen.cache`); the checks across files always run."""
+    again in the same process (:mod:`sitegen.memo`); the checks across files always run."""
     setup = markdown or read_setup(data_dir.parent / "mkdocs.yml")
     files, problems = read_tree(data_dir, data_dir.parent)
     known = memo(data_dir, setup)

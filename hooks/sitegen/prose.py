@@ -207,7 +207,7 @@ class Prose:
 
     def __init__(self, setup: MarkdownSetup) -> None:
         self._setup = setup
-        self._markdown: markdown.Markdown | None = None  # made on first use: a build from the cache needs none
+        self._markdown: markdown.Markdown | None = None  # made on first use: a rebuild with no changed text needs none
         self._cleaner = nh3.Cleaner(
             tags=set(TAGS),
             attributes={"*": set(), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},  # "*": no lang, title

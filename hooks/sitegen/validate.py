@@ -69,7 +69,7 @@ _NOT_IN_A_LINE = [
 class Checked:
     """One data file checked alone: its document, its record if it fits its schema, what is wrong with it
     alone, and its block fields rendered (text -> sanitised HTML). It depends on nothing but the file's
-    name and bytes, the Markdown setup and this code, so it can be remembered by them (:mod:`sitegen.cache`)."""
+    name and bytes, the Markdown setup and this code, so it can be remembered by them (:mod:`sitegen.memo`)."""
 
     document: Document
     kind: type | None
