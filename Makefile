@@ -3,35 +3,39 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 PORT    ?= 8000
 SITE    ?= site
+BUILD_WAIT ?= 600
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build publish check versions schema lint test browser bench lighthouse clean
+.PHONY: checkout setup serve build publish check versions schema lint test browser bench lighthouse clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-setup: $(VENV)/.installed
+# A checkout that tracks files git ignores (a cache, a virtual environment, bytecode, a built site, added
+# with `git add -f`) could run or publish what no diff shows: refused before anything of it runs.
+checkout:
+	@! git ls-files --cached --ignored --exclude-standard 2>/dev/null | grep . || { echo "make: git tracks the files above, which it ignores: a checkout must not carry caches, builds or environments (git rm --cached them)"; exit 1; }
+
+setup: checkout $(VENV)/.installed
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-# Builds beside $(SITE) and swaps the result in only on success: a failed, crashed or interrupted
-# build leaves the previous site as it was (MkDocs itself writes into its folder as it goes).
+# One build at a time (a second waits up to BUILD_WAIT seconds for the lock), into a fresh folder under
+# $(SITE).builds/; $(SITE) is a link to the finished build, swapped in by one rename: a failed, crashed,
+# interrupted or concurrent build never leaves $(SITE) missing or partial (hooks/release.py).
 build: setup
-	rm -rf $(SITE).new
-	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE).new
-	rm -rf $(SITE).old; if [ -e $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).new $(SITE); rm -rf $(SITE).old
+	$(PY) hooks/release.py build --site $(SITE) --wait $(BUILD_WAIT)
 
-# Builds for the address SITE_URL and copies the site to DEST (anything rsync takes: host:/var/www/site/,
-# or a local folder), deleting what the new build no longer has.
-publish:
+# Builds for the address SITE_URL and copies the new build to DEST (anything rsync takes: host:/var/www/site/,
+# or a local folder), deleting what the new build no longer has; the lock is held through the copy.
+publish: setup
 	@test -n "$(SITE_URL)" -a -n "$(DEST)" || { echo "usage: make publish SITE_URL=https://example.org/ DEST=host:/var/www/site/"; exit 2; }
-	$(MAKE) build
-	rsync -a --delete $(SITE)/ $(DEST)
+	$(PY) hooks/release.py publish --site $(SITE) --wait $(BUILD_WAIT) --dest $(DEST)
 
 check: setup
 	$(PY) -m sitegen check data
@@ -49,7 +53,7 @@ lint: setup
 	$(VENV)/bin/mypy
 
 browser:
-	@command -v chromium >/dev/null || bash .ci/install-browser
+	@command -v chromium >/dev/null && command -v rsync >/dev/null || bash .ci/install-browser
 
 test: setup browser lint check
 	$(PY) -m pytest
@@ -61,4 +65,4 @@ lighthouse: setup browser
 	PYTHONPATH=hooks:tests $(PY) tests/quality/lighthouse.py
 
 clean:
-	rm -rf $(SITE) $(SITE).new $(SITE).old .pytest_cache
+	rm -rf $(SITE) $(SITE).builds site.by-hand .pytest_cache

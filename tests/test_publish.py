@@ -1,25 +1,40 @@
-"""Publishing never breaks what readers have: ``make build`` swaps a finished site in, ``make serve`` keeps
-serving the last good data while an edit has problems."""
+"""Publishing never breaks what readers have: ``make build`` builds one at a time into a fresh folder and swaps
+it in with one rename (``hooks/release.py``); nothing a checkout carries is followed, read or run; ``make serve``
+keeps serving the last good data while an edit has problems.
+
+Every test that stops a build stops it at a named step (the fault hook ``RELEASE_PAUSE_AT``): the build says
+``paused at STEP`` and waits, so nothing here depends on timing."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import queue
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from release import BUILDS, LOCK, PAUSE, STEPS
 from support.project import BUILD_ENV, copy_project, edit, mkdocs_build
 
 VENV = Path(sys.prefix)
+SWAPPED = STEPS.index("swapped")
+"""Steps from here on find the new site published; before it, the previous one."""
+TIMEOUT = 120.0
+"""A safety net for a hung process; no test waits on it for an event."""
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -30,55 +45,383 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
-def make_build(project: Path, site: Path) -> subprocess.Popen[str]:
-    command = ["make", "-s", "-C", str(project), "build", f"VENV={VENV}", f"SITE={site}"]
-    return subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=BUILD_ENV, start_new_session=True
-    )
+RUNNING: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def no_build_left_running() -> Iterator[None]:
+    """A test that fails while a build is paused must not leave it waiting for ever."""
+    yield
+    while RUNNING:
+        process = RUNNING.pop()
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=TIMEOUT)
+
+
+class Build:
+    """A ``make build`` (or ``make publish``) running in its own process group; its output read as it comes."""
+
+    def __init__(self, project: Path, site: Path, *, pause: str = "", target: str = "build", **make: str) -> None:
+        variables = [f"VENV={VENV}", f"SITE={site}", *(f"{key}={value}" for key, value in make.items())]
+        env = {**BUILD_ENV, PAUSE: pause} if pause else BUILD_ENV
+        self.process = subprocess.Popen(
+            ["make", "-s", "-C", str(project), target, *variables],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        RUNNING.append(self.process)
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._queue.put(line)
+        self._queue.put(None)
+
+    def wait_for(self, text: str) -> None:
+        """Read the output until a line holds ``text``; fails if the build ends first."""
+        while True:
+            line = self._queue.get(timeout=TIMEOUT)
+            if line is None:
+                raise AssertionError(f"the build ended without saying {text!r}:\n{self.output}")
+            self.lines.append(line)
+            if text in line:
+                return
+
+    def signal(self, number: signal.Signals) -> None:
+        os.killpg(self.process.pid, number)
+
+    def finish(self) -> int:
+        code = self.process.wait(timeout=TIMEOUT)
+        while (line := self._queue.get(timeout=TIMEOUT)) is not None:
+            self.lines.append(line)
+        return code
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+
+def make_build(project: Path, site: Path, **options: str) -> tuple[int, str]:
+    build = Build(project, site, **options)
+    return build.finish(), build.output
+
+
+def whole(site: Path) -> dict[str, str]:
+    """The published site's files, checked to be a whole site behind a link to one of our builds."""
+    assert site.is_symlink(), f"{site} is not a link"
+    target = Path(os.readlink(site))
+    assert not target.is_absolute() and target.parent.name == site.name + BUILDS, target
+    assert (site / "index.html").is_file() and (site / "404.html").is_file()
+    assert (site / "search" / "search_index.json").is_file()
+    return digest(site)
+
+
+def leftovers(site: Path) -> list[str]:
+    """What lies beside the published link, and in its folder of builds, besides the current build, the one
+    it replaced and the lock."""
+    beside = sorted(entry.name for entry in site.parent.iterdir() if entry.name not in (site.name, site.name + BUILDS))
+    builds = site.parent / (site.name + BUILDS)
+    kept = {Path(os.readlink(site)).name, LOCK}
+    inside = sorted(entry.name for entry in builds.iterdir() if entry.name not in kept)
+    return beside + [name for name in inside if not name.isdigit()] + inside[1:]  # at most one previous build
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project and its site built once with ``make build``, then the About page retitled, so
+    that the next build's site differs."""
+    folder = tmp_path_factory.mktemp("published")
+    project, site = copy_project(folder), folder / "out" / "site"
+    code, output = make_build(project, site)
+    assert code == 0, output
+    edit(project / "docs" / "about.md", "# About", "# About this site")
+    return folder
 
 
 @pytest.fixture
-def published(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
-    """A copy of the project, its site built once with ``make build``, and the digest of that site."""
-    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
-    build = make_build(project, site)
-    assert build.wait(timeout=120) == 0, build.stdout.read() if build.stdout else ""
-    return project, site, digest(site)
+def published(first_build: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A copy of :func:`first_build` of the test's own (its link copied as a link), and the digest of its site."""
+    folder = tmp_path / "published"
+    shutil.copytree(first_build, folder, symlinks=True)
+    site = folder / "out" / "site"
+    return folder / "project", site, whole(site)
 
 
-def test_a_successful_build_replaces_the_site_and_leaves_nothing_beside_it(published) -> None:
+def test_a_build_swaps_in_the_new_site_and_keeps_only_the_one_it_replaced(published) -> None:
     project, site, before = published
-    edit(project / "docs" / "about.md", "# About", "# About this site")
-    build = make_build(project, site)
-    assert build.wait(timeout=120) == 0
-    assert digest(site) != before and "about/index.html" in digest(site)
-    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    first = os.readlink(site)
+    assert make_build(project, site)[0] == 0
+    after = whole(site)
+    assert after != before and "about/index.html" in after
+    assert digest(site.parent / first) == before  # kept for requests still reading it
+    assert leftovers(site) == []
+    edit(project / "docs" / "about.md", "# About this site", "# About us")
+    assert make_build(project, site)[0] == 0
+    assert not (site.parent / first).exists() and leftovers(site) == []
 
 
 def test_a_build_that_fails_after_writing_leaves_the_site_byte_identical(published) -> None:
     project, site, before = published
+    link = os.readlink(site)
     # a broken link in a hand-written page: MkDocs writes every page, then --strict fails the build
     edit(project / "docs" / "about.md", "# About", "# About\n\nSee [nothing](nothing.md).")
-    build = make_build(project, site)
-    output = build.communicate(timeout=120)[0]
-    assert build.returncode != 0 and "nothing.md" in output
-    assert digest(site) == before
+    code, output = make_build(project, site)
+    assert code != 0 and "nothing.md" in output and "the build failed" in output
+    assert os.readlink(site) == link and whole(site) == before
+    assert leftovers(site) == []
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["interrupted", "crashed"])
-def test_a_build_stopped_halfway_leaves_the_site_byte_identical(published, sig: signal.Signals) -> None:
+def test_at_every_step_the_site_is_whole_and_a_kill_there_leaves_it_so(published) -> None:
     project, site, before = published
-    edit(project / "docs" / "about.md", "# About", "# About this site")
-    build = make_build(project, site)
-    partial = site.parent / "site.new"
-    deadline = time.monotonic() + 60
-    while not (partial.is_dir() and any(partial.rglob("*.html"))):  # the new site is half written
-        assert build.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
-        time.sleep(0.005)
-    os.killpg(build.pid, sig)
-    build.wait(timeout=60)
-    assert build.returncode != 0
-    assert digest(site) == before
+    after: dict[str, str] | None = None
+    for index, step in enumerate(STEPS):
+        build = Build(project, site, pause=step)
+        build.wait_for(f"paused at {step}")
+        during = whole(site)
+        if index < SWAPPED:
+            assert during == before, step
+        else:
+            after = after or during
+            assert during == after != before, step
+        build.signal(signal.SIGKILL)
+        assert build.finish() != 0
+        assert whole(site) == during, step
+    assert make_build(project, site)[0] == 0  # the next build clears what the killed ones left
+    assert whole(site) == after and leftovers(site) == []
+
+
+@pytest.mark.parametrize("step", ["settled", "built"])
+def test_an_interrupted_build_cleans_up_and_leaves_the_site_byte_identical(published, step: str) -> None:
+    project, site, before = published
+    build = Build(project, site, pause=step)
+    build.wait_for(f"paused at {step}")
+    build.signal(signal.SIGINT)  # Ctrl-C: the whole process group
+    assert build.finish() != 0
+    assert "interrupted" in build.output
+    assert whole(site) == before and leftovers(site) == []
+
+
+def test_a_second_build_waits_for_the_first_and_both_publish_whole_sites(published) -> None:
+    project, site, before = published
+    first = Build(project, site, pause="settled")
+    first.wait_for("paused at settled")
+    second = Build(project, site)
+    second.wait_for("waiting for another build")
+    assert whole(site) == before
+    first.signal(signal.SIGUSR1)
+    assert first.finish() == 0, first.output
+    assert second.finish() == 0, second.output
+    assert whole(site) != before and leftovers(site) == []
+
+
+def test_a_build_that_waits_too_long_fails_with_a_message_and_changes_nothing(published) -> None:
+    project, site, before = published
+    first = Build(project, site, pause="locked")
+    first.wait_for("paused at locked")
+    code, output = make_build(project, site, BUILD_WAIT="0.5")
+    assert code != 0 and "still holds" in output and "BUILD_WAIT" in output
+    assert whole(site) == before
+    first.signal(signal.SIGUSR1)
+    assert first.finish() == 0
+
+
+def test_builds_started_together_both_succeed_and_publish_a_whole_site(published) -> None:
+    project, site, _ = published
+    watching, missing = True, []
+
+    def watch() -> None:  # a smoke check on top of the stepped tests: the site's home page never goes missing
+        while watching:
+            if not (site / "index.html").is_file():
+                missing.append(time.monotonic())
+            time.sleep(0.0005)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    builds = [Build(project, site) for _ in range(2)]
+    codes = [build.finish() for build in builds]
+    watching = False
+    watcher.join()
+    assert codes == [0, 0], [build.output for build in builds]
+    assert missing == []
+    assert "about/index.html" in whole(site) and leftovers(site) == []
+
+
+def test_a_site_folder_from_before_is_converted_once_and_never_lost(tmp_path: Path) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    site.mkdir(parents=True)
+    result = mkdocs_build(project / "mkdocs.yml", site)  # as the build before links made it: a real folder
+    assert result.returncode == 0, result.stderr
+    before = digest(site)
+    build = Build(project, site, pause="linked")  # the conversion's own link, before it is renamed over site
+    build.wait_for("paused at linked")
+    build.signal(signal.SIGKILL)  # the one moment the name is missing: between moving the folder and linking
+    build.finish()
+    assert not os.path.lexists(site)
+    resumed = Build(project, site, pause="settled")  # the next build links the moved folder first
+    resumed.wait_for("paused at settled")
+    assert whole(site) == before
+    resumed.signal(signal.SIGUSR1)
+    assert resumed.finish() == 0
+    assert whole(site) == before  # the same pages, now a build of our own
+    assert sorted(entry.name for entry in site.parent.iterdir()) == ["site", "site.builds"]
+
+
+def test_a_plain_mkdocs_build_by_hand_never_writes_into_the_published_site(published) -> None:
+    project, site, before = published
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=BUILD_ENV, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert whole(site) == before
+    assert (project / "site.by-hand" / "index.html").is_file()
+
+
+# -- what a checkout carries is never followed, read or run --------------------------------------------------
+
+
+def test_a_folder_of_builds_that_is_a_link_is_refused_and_nothing_is_written_through_it(tmp_path: Path) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("not the site's", encoding="utf-8")
+    site.parent.mkdir()
+    (site.parent / "site.builds").symlink_to(outside, target_is_directory=True)
+    code, output = make_build(project, site)
+    assert code != 0 and "never written through a link" in output
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
+    assert not os.path.lexists(site)
+
+
+@pytest.mark.parametrize("kind", ["link to a folder", "dangling link", "file"])
+def test_a_site_that_is_not_ours_is_never_written_through(tmp_path: Path, kind: str) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "index.html").write_text("someone else's", encoding="utf-8")
+    site.parent.mkdir()
+    if kind == "file":
+        site.write_text("a file", encoding="utf-8")
+    else:
+        site.symlink_to(outside if kind == "link to a folder" else tmp_path / "nowhere")
+    code, output = make_build(project, site)
+    assert digest(outside) == {"index.html": hashlib.sha256(b"someone else's").hexdigest()}
+    if kind == "file":
+        assert code != 0 and "is a file" in output and site.read_text(encoding="utf-8") == "a file"
+    else:
+        assert code == 0, output
+        assert "about/index.html" in whole(site)  # the link was replaced, its target left alone
+
+
+def test_a_lock_file_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("untouched", encoding="utf-8")
+    (site.parent / "site.builds").mkdir(parents=True)
+    (site.parent / "site.builds" / LOCK).symlink_to(target)
+    code, output = make_build(project, site)
+    assert code != 0 and LOCK in output and "Traceback" not in output
+    assert target.read_text(encoding="utf-8") == "untouched"
+
+
+class _Planted:
+    """Unpickling this creates a folder: the proof that a pickle was loaded."""
+
+    def __init__(self, proof: Path) -> None:
+        self.proof = proof
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.mkdir, (str(self.proof),))
+
+
+def _plant_cache(project: Path, proof: Path) -> None:
+    """What a pull request could add: the cache files an earlier build read, forged, and the folder as a link."""
+    forged = pickle.dumps({"data/faq/forged.yml": (b"0" * 32, pickle.dumps(_Planted(proof)))})
+    cache = project / ".cache" / "sitegen"
+    cache.mkdir(parents=True)
+    (cache / "checked.pickle").write_bytes(b"sitegen checked-files cache 1\n" + b"0" * 64 + b"\n" + forged)
+
+
+def test_a_forged_cache_in_a_checkout_is_never_read(tmp_path: Path, built_site: Path) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    proof = tmp_path / "unpickled"
+    _plant_cache(project, proof)
+    before = digest(project / ".cache")
+    code, output = make_build(project, site)
+    assert code == 0, output
+    assert not proof.exists() and digest(project / ".cache") == before
+    assert whole(site) == digest(built_site)  # byte for byte what the data alone gives
+    check = subprocess.run(
+        ["make", "-s", "-C", str(project), "check", f"VENV={VENV}"], capture_output=True, env=BUILD_ENV
+    )
+    assert check.returncode == 0 and not proof.exists()
+
+
+def _git(project: Path, *args: str) -> None:
+    identity = ["-c", "user.name=Contributor", "-c", "user.email=contributor@example.org"]
+    subprocess.run(["git", *identity, *args], cwd=project, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    "planted", [".cache/sitegen/checked.pickle", "hooks/sitegen/__pycache__/model.cpython-311.pyc", ".venv/bin/python"]
+)
+def test_a_checkout_that_tracks_ignored_files_is_refused_before_anything_runs(tmp_path: Path, planted: str) -> None:
+    project = copy_project(tmp_path)
+    shutil.copy2(Path(__file__).parents[1] / ".gitignore", project / ".gitignore")
+    (project / planted).parent.mkdir(parents=True, exist_ok=True)
+    (project / planted).write_bytes(b"forged")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "add", "-f", planted)
+    _git(project, "commit", "-q", "-m", "a pull request")
+    for target in ("check", "build"):
+        result = subprocess.run(
+            ["make", "-s", "-C", str(project), target, f"VENV={VENV}", f"SITE={tmp_path / 'site'}"],
+            capture_output=True,
+            text=True,
+            env=BUILD_ENV,
+        )
+        assert result.returncode != 0, target
+        assert planted in result.stdout and "must not carry" in result.stdout, result.stdout
+    assert not os.path.lexists(tmp_path / "site")
+
+
+# -- where the site goes: rsync, the Pages upload ----------------------------------------------------------
+
+
+def test_publish_copies_the_new_build_to_its_destination(published) -> None:
+    project, site, _ = published
+    dest = site.parent / "copy"
+    dest.mkdir()
+    (dest / "stale.html").write_text("gone after the copy", encoding="utf-8")
+    code, output = make_build(project, site, target="publish", SITE_URL="https://example.org/kvt/", DEST=f"{dest}/")
+    assert code == 0, output
+    assert digest(dest) == whole(site)
+    canonical = BeautifulSoup((dest / "about" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert canonical.find("link", rel="canonical")["href"] == "https://example.org/kvt/about/"
+
+
+def test_the_pages_upload_archives_the_files_behind_the_link(published, tmp_path: Path) -> None:
+    _, site, before = published
+    archive = tmp_path / "artifact.tar"
+    # the archive step of actions/upload-pages-artifact (v3), on the path the workflow gives it
+    command = ["tar", "--dereference", "--hard-dereference", "--directory", str(site), "-cf", str(archive)]
+    subprocess.run([*command, "--exclude=.git", "--exclude=.github", "."], check=True)
+    with tarfile.open(archive) as tar:
+        members = tar.getmembers()
+        assert not [m.name for m in members if m.issym() or m.islnk()]
+        files = {
+            m.name.removeprefix("./"): hashlib.sha256(tar.extractfile(m).read()).hexdigest()  # type: ignore[union-attr]
+            for m in members
+            if m.isfile()
+        }
+    assert files == before
 
 
 # -- make serve ----------------------------------------------------------------------------------------------

@@ -1,0 +1,234 @@
+"""``make build`` and ``make publish``: one build at a time, into a fresh folder, published by one rename.
+
+Beside the published name ``SITE`` (``site`` by default) live:
+
+- ``SITE``: a symbolic link to the current build, ``SITE.builds/<n>``. Readers, ``rsync`` and the Pages
+  upload follow it; it is replaced, never written through.
+- ``SITE.builds/``: the numbered finished builds (the current one and the one it replaced, kept for
+  requests still reading it), at most one build in progress (``.partial-*``), and ``.lock``.
+
+A build takes the lock (``fcntl.flock``; a second build waits for it, up to ``--wait`` seconds, then
+fails with a message), builds with ``mkdocs build --strict`` into a new ``.partial-*`` folder, names
+it with the next number, makes a new link beside ``SITE`` and renames it over ``SITE``: one
+``rename(2)``, so ``SITE`` is whole before, during and after, whatever stops the build. Leftovers of a
+stopped build are removed by the next one, under the lock. A ``SITE`` that is still a real folder (from
+before builds were swapped) is moved into ``SITE.builds/`` and linked, once. ``publish`` copies the new
+build to its destination with ``rsync --delete`` while it still holds the lock.
+
+Nothing here follows a link it did not make: a ``SITE.builds`` that is a link, or a ``SITE`` that is a
+file, stops the build with a message. The environment variable :data:`PAUSE` names a step at which the
+build prints ``paused at STEP`` and waits for ``SIGUSR1`` (the tests stop or inspect it there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+STEPS = ("locked", "settled", "built", "named", "linked", "swapped", "cleaned")
+"""The points between a build's steps, in order; the site is swapped between ``linked`` and ``swapped``."""
+PAUSE = "RELEASE_PAUSE_AT"
+"""Fault hook: the name of a step at which to pause (see the module's docstring)."""
+BUILDS = ".builds"
+"""The suffix of the folder of builds, beside the published name."""
+LOCK = ".lock"
+PARTIAL = ".partial-"
+
+
+class ReleaseError(Exception):
+    """A build that cannot be made or published safely; the message says why and what to do."""
+
+
+def builds_of(site: Path) -> Path:
+    return site.with_name(site.name + BUILDS)
+
+
+def pause_at(step: str) -> None:
+    """The fault hook: pause at ``step`` if :data:`PAUSE` names it (a test's event, never a timer)."""
+    if os.environ.get(PAUSE) != step:
+        return
+    resumed: list[int] = []
+    previous = signal.signal(signal.SIGUSR1, lambda number, frame: resumed.append(number))
+    print(f"paused at {step}", flush=True)
+    while not resumed:
+        signal.pause()
+    signal.signal(signal.SIGUSR1, previous)
+
+
+@contextlib.contextmanager
+def locked(builds: Path, wait: float) -> Iterator[None]:
+    """Hold the builds' lock; wait for another build up to ``wait`` seconds, then fail with a message."""
+    builds.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        builds.mkdir()
+    if not stat.S_ISDIR(os.lstat(builds).st_mode):
+        raise ReleaseError(
+            f"{builds} is not a folder (a link or a file): remove it; builds are never written through a link"
+        )
+    handle = os.open(builds / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        deadline, told = time.monotonic() + wait, False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ReleaseError(
+                        f"another build of {builds.name.removesuffix(BUILDS)} still holds {builds / LOCK} after "
+                        f"{wait:g} s; nothing was changed (wait for it, or give a longer BUILD_WAIT)"
+                    ) from None
+                if not told:
+                    print(f"waiting for another build to finish (it holds {builds / LOCK})", file=sys.stderr)
+                    told = True
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def current(site: Path, builds: Path) -> Path | None:
+    """The build that ``site`` links to, if it is one of ours: a numbered folder in ``builds``."""
+    if not site.is_symlink():
+        return None
+    target = Path(os.readlink(site))
+    found = site.parent / target
+    if target.is_absolute() or found.parent != builds or not target.name.isdigit():
+        return None
+    try:
+        return found if stat.S_ISDIR(os.lstat(found).st_mode) else None
+    except FileNotFoundError:  # a link left dangling (its build removed by hand)
+        return None
+
+
+def numbered(builds: Path) -> list[Path]:
+    """The finished builds, oldest first."""
+    return sorted((entry for entry in builds.iterdir() if entry.name.isdigit()), key=lambda entry: int(entry.name))
+
+
+def next_build(builds: Path) -> Path:
+    found = numbered(builds)
+    return builds / str(int(found[-1].name) + 1 if found else 1)
+
+
+def swap(site: Path, build: Path) -> None:
+    """Point ``site`` at ``build`` by renaming a new link over it: readers see the old site or the new one."""
+    link = site.with_name(f".{site.name}.link-{os.getpid()}")
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    link.symlink_to(Path(build.parent.name) / build.name)
+    pause_at("linked")
+    os.replace(link, site)
+
+
+def settle(site: Path, builds: Path) -> None:
+    """Under the lock: remove what a stopped build left, and make ``site`` a link to a build if it is not.
+
+    - a build in progress (``.partial-*``) and a stale link beside ``site``: removed;
+    - ``site`` a real folder (made before builds were swapped): moved into ``builds`` and linked;
+    - ``site`` missing while finished builds exist (stopped between those two steps): the newest linked;
+    - ``site`` a file or a folder link of someone else's: refused, nothing is changed."""
+    for entry in builds.iterdir():
+        if entry.name.startswith(PARTIAL):
+            remove(entry)
+    for entry in site.parent.glob(f".{site.name}.link-*"):
+        if entry.is_symlink():
+            entry.unlink()
+    mode = os.lstat(site).st_mode if os.path.lexists(site) else None
+    if mode is not None and stat.S_ISLNK(mode):
+        return  # ours or not, a link is replaced by the swap, never followed
+    if mode is not None and not stat.S_ISDIR(mode):
+        raise ReleaseError(f"{site} is a file, not the published site: move it away")
+    if mode is None:
+        found = numbered(builds)
+        if found:
+            swap(site, found[-1])
+        return
+    for entry in numbered(builds):  # none is published while site is a folder
+        remove(entry)
+    moved = next_build(builds)
+    os.rename(site, moved)
+    swap(site, moved)
+
+
+def remove(entry: Path) -> None:
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink()
+    else:
+        shutil.rmtree(entry)
+
+
+def build(site: Path, config: Path, wait: float, dest: str | None = None) -> None:
+    """Build the site of ``config`` and publish it at ``site`` (and copy it to ``dest``), or raise."""
+    builds = builds_of(site)
+    with locked(builds, wait):
+        pause_at("locked")
+        settle(site, builds)
+        before = current(site, builds)
+        pause_at("settled")
+        partial = Path(tempfile.mkdtemp(prefix=PARTIAL, dir=builds))
+        try:
+            partial.chmod(0o777 & ~_umask())  # mkdtemp's folder is private; a web server must read the site
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(partial)]
+            if subprocess.run(command, check=False).returncode != 0:
+                raise ReleaseError(f"the build failed: {site} is as it was")
+            pause_at("built")
+            finished = next_build(builds)
+            partial.rename(finished)
+        finally:
+            if partial.exists():
+                shutil.rmtree(partial)
+        pause_at("named")
+        swap(site, finished)
+        pause_at("swapped")
+        for entry in numbered(builds):
+            if entry not in (finished, before):
+                remove(entry)
+        pause_at("cleaned")
+        if dest is not None:
+            copy = ["rsync", "-a", "--delete", f"{finished}/", dest]
+            if subprocess.run(copy, check=False).returncode != 0:
+                raise ReleaseError(f"copying the site to {dest} failed; {site} holds the new build")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="release.py", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("action", choices=("build", "publish"))
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the published name (a link)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--wait", type=float, default=600.0, help="seconds to wait for another build")
+    parser.add_argument("--dest", help="publish: where rsync copies the site")
+    args = parser.parse_args(argv)
+    if args.action == "publish" and not args.dest:
+        parser.error("publish needs --dest")
+    site = Path(os.path.abspath(args.site))
+    try:
+        build(site, args.config, args.wait, args.dest if args.action == "publish" else None)
+    except (ReleaseError, OSError) as err:
+        print(f"make {args.action}: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"make {args.action}: interrupted; {args.site} still holds a whole build", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
