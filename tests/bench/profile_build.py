@@ -21,7 +21,7 @@ PY = sys.executable
 def main(scale: int) -> None:
     with tempfile.TemporaryDirectory(prefix="kvt-profile-") as tmp:
         hook, _, _ = make_project(Path(tmp), scale, synthetic=scale > 1)
-        build(hook, Path(tmp) / "warm")  # warm the file cache, as the bench's builds are
+        build(hook, Path(tmp) / "warm")  # the operating system's file cache warmed, as for the bench's builds
         out = Path(tmp) / "build.prof"
         mkdocs = build_command(hook / "mkdocs.yml", Path(tmp) / "site", strict=False)[1:]  # -m mkdocs build ...
         result = run([PY, "-m", "cProfile", "-o", str(out), *mkdocs])
