@@ -104,7 +104,7 @@ def current(site: Path, builds: Path) -> Path | None:
         return None
     target = Path(os.readlink(site))
     found = site.parent / target
-    if target.is_absolute() or found.parent != builds or not target.name.isdigit():
+    if target.is_absolute() or found.parent != builds or not is_number(target.name):
         return None
     try:
         return found if stat.S_ISDIR(os.lstat(found).st_mode) else None
@@ -114,7 +114,12 @@ def current(site: Path, builds: Path) -> Path | None:
 
 def numbered(builds: Path) -> list[Path]:
     """The finished builds, oldest first."""
-    return sorted((entry for entry in builds.iterdir() if entry.name.isdigit()), key=lambda entry: int(entry.name))
+    return sorted((entry for entry in builds.iterdir() if is_number(entry.name)), key=lambda entry: int(entry.name))
+
+
+def is_number(name: str) -> bool:
+    """A finished build's name: ASCII digits only (``str.isdigit`` also takes "²", which ``int`` refuses)."""
+    return name.isascii() and name.isdigit()
 
 
 def next_build(builds: Path) -> Path:
@@ -138,7 +143,8 @@ def settle(site: Path, builds: Path) -> None:
     - a build in progress (``.partial-*``) and a stale link beside ``site``: removed;
     - ``site`` a real folder (made before builds were swapped): moved into ``builds`` and linked;
     - ``site`` missing while finished builds exist (stopped between those two steps): the newest linked;
-    - ``site`` a file or a folder link of someone else's: refused, nothing is changed."""
+    - ``site`` a link, ours or not: left for the swap to replace (never followed);
+    - ``site`` a file: refused, nothing is changed."""
     for entry in builds.iterdir():
         if entry.name.startswith(PARTIAL):
             remove(entry)

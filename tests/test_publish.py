@@ -319,6 +319,22 @@ def test_a_site_that_is_not_ours_is_never_written_through(tmp_path: Path, kind: 
         assert "about/index.html" in whole(site)  # the link was replaced, its target left alone
 
 
+def test_links_and_odd_names_planted_among_the_builds_are_removed_never_followed(published, tmp_path: Path) -> None:
+    project, site, _ = published
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("not the site's", encoding="utf-8")
+    builds = site.parent / ("site" + BUILDS)
+    (builds / "99").symlink_to(outside, target_is_directory=True)  # a "newer build" that is a link
+    (builds / ".partial-planted").symlink_to(outside, target_is_directory=True)
+    (builds / "²").write_text("a digit to str.isdigit, not to int", encoding="utf-8")
+    code, output = make_build(project, site)
+    assert code == 0, output
+    assert "about/index.html" in whole(site) and os.readlink(site) == "site.builds/100"
+    assert digest(outside) == {"keep.txt": hashlib.sha256(b"not the site's").hexdigest()}
+    assert not os.path.lexists(builds / "99") and not os.path.lexists(builds / ".partial-planted")
+
+
 def test_a_lock_file_that_is_a_link_is_refused(tmp_path: Path) -> None:
     project, site = copy_project(tmp_path), tmp_path / "out" / "site"
     target = tmp_path / "elsewhere.txt"
