@@ -4,8 +4,6 @@ build gives, and nothing of it ever touches the disk (a checkout could carry a f
 from __future__ import annotations
 
 import ast
-import os
-import pickle
 import shutil
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 
 from sitegen import build, memo
 from sitegen.model import DataError
-from support.project import DATA, ROOT
+from support.project import DATA, ROOT, forged_pickle
 
 PROJECT = ROOT / "tests" / "fixtures" / "three-tools"
 
@@ -120,22 +118,12 @@ def test_a_new_process_checks_every_file(data: Path, monkeypatch: pytest.MonkeyP
 # -- nothing a checkout carries is read -----------------------------------------------------------------------
 
 
-class _Planted:
-    """Unpickling this creates a file: the proof that a pickle was loaded."""
-
-    def __init__(self, proof: Path) -> None:
-        self.proof = proof
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (os.mkdir, (str(self.proof),))
-
-
 def test_a_cache_planted_in_the_project_is_never_read_nor_written(data: Path, tmp_path: Path) -> None:
     proof = tmp_path / "unpickled"
     planted = data.parent / ".cache" / "sitegen"
     planted.mkdir(parents=True)
     for name in ("checked.pickle", "cache.pickle", "memo.pickle"):
-        (planted / name).write_bytes(b"sitegen checked-files cache 1\n" + pickle.dumps(_Planted(proof)))
+        (planted / name).write_bytes(b"sitegen checked-files cache 1\n" + forged_pickle(proof))
     before = {path: path.stat().st_mtime_ns for path in planted.iterdir()}
     site = build.load_site(data)
     assert not proof.exists()
@@ -147,7 +135,7 @@ def test_a_cache_planted_in_the_project_is_never_read_nor_written(data: Path, tm
 def test_a_cache_folder_that_links_outside_the_project_is_never_used(data: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     (outside / "sitegen").mkdir(parents=True)
-    (outside / "sitegen" / "checked.pickle").write_bytes(pickle.dumps(_Planted(tmp_path / "unpickled")))
+    (outside / "sitegen" / "checked.pickle").write_bytes(forged_pickle(tmp_path / "unpickled"))
     (data.parent / ".cache").symlink_to(outside, target_is_directory=True)
     build.load_site(data)
     assert not (tmp_path / "unpickled").exists()

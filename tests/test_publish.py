@@ -28,7 +28,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from release import BUILDS, LOCK, PAUSE, STEPS
-from support.project import BUILD_ENV, copy_project, edit, mkdocs_build
+from support.project import BUILD_ENV, copy_project, edit, forged_pickle, mkdocs_build
 
 VENV = Path(sys.prefix)
 SWAPPED = STEPS.index("swapped")
@@ -346,19 +346,9 @@ def test_a_lock_file_that_is_a_link_is_refused(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "untouched"
 
 
-class _Planted:
-    """Unpickling this creates a folder: the proof that a pickle was loaded."""
-
-    def __init__(self, proof: Path) -> None:
-        self.proof = proof
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (os.mkdir, (str(self.proof),))
-
-
 def _plant_cache(project: Path, proof: Path) -> None:
-    """What a pull request could add: the cache files an earlier build read, forged, and the folder as a link."""
-    forged = pickle.dumps({"data/faq/forged.yml": (b"0" * 32, pickle.dumps(_Planted(proof)))})
+    """What a pull request could add: the cache file that builds once read, forged."""
+    forged = pickle.dumps({"data/faq/forged.yml": (b"0" * 32, forged_pickle(proof))})
     cache = project / ".cache" / "sitegen"
     cache.mkdir(parents=True)
     (cache / "checked.pickle").write_bytes(b"sitegen checked-files cache 1\n" + b"0" * 64 + b"\n" + forged)

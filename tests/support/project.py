@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -138,3 +139,18 @@ def build_split_site(tmp_path: Path) -> tuple[Path, Path]:
     result = mkdocs_build(config, site_dir)
     assert result.returncode == 0, result.stderr
     return project, site_dir
+
+
+class _Planted:
+    """Unpickling this creates a folder: the proof that a pickle was loaded."""
+
+    def __init__(self, proof: Path) -> None:
+        self.proof = proof
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (str(self.proof),))
+
+
+def forged_pickle(proof: Path) -> bytes:
+    """What a forged cache file would hold: a pickle that creates the folder ``proof`` if anything loads it."""
+    return pickle.dumps(_Planted(proof))
