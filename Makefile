@@ -27,15 +27,16 @@ serve: setup
 
 # One build at a time (a second waits up to BUILD_WAIT seconds for the lock), into a fresh folder under
 # $(SITE).builds/; $(SITE) is a link to the finished build, swapped in by one rename: a failed, crashed,
-# interrupted or concurrent build never leaves $(SITE) missing or partial (hooks/release.py).
+# interrupted or concurrent build never leaves $(SITE) missing or partial (hooks/release.py). exec: no shell
+# stays between make and the build, so Ctrl-C reaches the build itself and make waits for it to clean up.
 build: setup
-	$(PY) hooks/release.py build --site $(SITE) --wait $(BUILD_WAIT)
+	exec $(PY) hooks/release.py build --site "$(SITE)" --wait "$(BUILD_WAIT)"
 
 # Builds for the address SITE_URL and copies the new build to DEST (anything rsync takes: host:/var/www/site/,
 # or a local folder), deleting what the new build no longer has; the lock is held through the copy.
 publish: setup
 	@test -n "$(SITE_URL)" -a -n "$(DEST)" || { echo "usage: make publish SITE_URL=https://example.org/ DEST=host:/var/www/site/"; exit 2; }
-	$(PY) hooks/release.py publish --site $(SITE) --wait $(BUILD_WAIT) --dest $(DEST)
+	exec $(PY) hooks/release.py publish --site "$(SITE)" --wait "$(BUILD_WAIT)" --dest "$(DEST)"
 
 check: setup
 	$(PY) -m sitegen check data
@@ -65,4 +66,4 @@ lighthouse: setup browser
 	PYTHONPATH=hooks:tests $(PY) tests/quality/lighthouse.py
 
 clean:
-	rm -rf $(SITE) $(SITE).builds site.by-hand .pytest_cache
+	rm -rf "$(SITE)" "$(SITE).builds" site.by-hand .pytest_cache

@@ -17,14 +17,17 @@ build to its destination with ``rsync --delete`` while it still holds the lock.
 
 Nothing here follows a link it did not make: a ``SITE.builds`` that is a link, or a ``SITE`` that is a
 file, stops the build with a message. The environment variable :data:`PAUSE` names a step at which the
-build prints ``paused at STEP`` and waits for ``SIGUSR1`` (the tests stop or inspect it there).
+build prints ``paused at STEP, process PID`` and waits for ``SIGUSR1`` (the tests stop or inspect it there).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
+import errno
 import fcntl
+import glob
 import os
 import shutil
 import signal
@@ -60,7 +63,7 @@ def pause_at(step: str) -> None:
         return
     resumed: list[int] = []
     previous = signal.signal(signal.SIGUSR1, lambda number, frame: resumed.append(number))
-    print(f"paused at {step}", flush=True)
+    print(f"paused at {step}, process {os.getpid()}", flush=True)
     while not resumed:
         signal.pause()
     signal.signal(signal.SIGUSR1, previous)
@@ -76,6 +79,7 @@ def locked(builds: Path, wait: float) -> Iterator[None]:
         raise ReleaseError(
             f"{builds} is not a folder (a link or a file): remove it; builds are never written through a link"
         )
+    builds.chmod(0o777 & ~_umask())  # readable by a web server unless this build's umask says otherwise
     handle = os.open(builds / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         deadline, told = time.monotonic() + wait, False
@@ -122,6 +126,11 @@ def is_number(name: str) -> bool:
     return name.isascii() and name.isdigit()
 
 
+def finished_builds(builds: Path) -> list[Path]:
+    """The numbered entries that are real folders (a planted link, file or pipe is never published)."""
+    return [entry for entry in numbered(builds) if stat.S_ISDIR(os.lstat(entry).st_mode)]
+
+
 def next_build(builds: Path) -> Path:
     found = numbered(builds)
     return builds / str(int(found[-1].name) + 1 if found else 1)
@@ -148,7 +157,7 @@ def settle(site: Path, builds: Path) -> None:
     for entry in builds.iterdir():
         if entry.name.startswith(PARTIAL):
             remove(entry)
-    for entry in site.parent.glob(f".{site.name}.link-*"):
+    for entry in site.parent.glob(f".{glob.escape(site.name)}.link-*"):
         if entry.is_symlink():
             entry.unlink()
     mode = os.lstat(site).st_mode if os.path.lexists(site) else None
@@ -157,15 +166,49 @@ def settle(site: Path, builds: Path) -> None:
     if mode is not None and not stat.S_ISDIR(mode):
         raise ReleaseError(f"{site} is a file, not the published site: move it away")
     if mode is None:
-        found = numbered(builds)
+        found = finished_builds(builds)
         if found:
             swap(site, found[-1])
         return
+    convert(site, builds)
+
+
+def convert(site: Path, builds: Path) -> None:
+    """Make the real folder ``site`` (built before builds were swapped) a link to a copy of it, in one step.
+
+    The copy is exchanged with a link to it by ``renameat2(RENAME_EXCHANGE)``, so readers see the folder
+    or the link, never nothing. Where the system cannot exchange, two renames do it; if the build stops
+    between them, the next build links the copy again first."""
+    if not (site / "index.html").is_file() or not (site / "sitemap.xml").is_file():
+        raise ReleaseError(f"{site} is a folder but not a built site (no index.html and sitemap.xml): move it away")
     for entry in numbered(builds):  # none is published while site is a folder
         remove(entry)
-    moved = next_build(builds)
-    os.rename(site, moved)
-    swap(site, moved)
+    copy = next_build(builds)
+    shutil.copytree(site, copy, symlinks=True)
+    pause_at("copied")
+    link = site.with_name(f".{site.name}.link-{os.getpid()}")
+    link.symlink_to(Path(builds.name) / copy.name)
+    if exchange(link, site):
+        shutil.rmtree(link)  # the old folder, now under the link's name
+        return
+    old = builds / f"{PARTIAL}folder"
+    os.rename(site, old)
+    os.replace(link, site)
+    shutil.rmtree(old)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two names in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``); false where unsupported."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def remove(entry: Path) -> None:
@@ -175,8 +218,21 @@ def remove(entry: Path) -> None:
         shutil.rmtree(entry)
 
 
+def check_place(site: Path, config: Path) -> None:
+    """Refuse a published name that would take the project with it, or that lies inside a build."""
+    if site.name in ("", ".", ".."):
+        raise ReleaseError(f"{site} cannot be the published site: give a folder's name, such as site")
+    real = Path(os.path.realpath(site.parent)) / site.name  # the name itself may be our link: not followed
+    project = Path(os.path.realpath(config)).parent
+    if real == project or real in project.parents:
+        raise ReleaseError(f"{site} holds the project itself ({project}): give a name of its own, such as site")
+    if any(part.endswith(BUILDS) for part in real.parent.parts):
+        raise ReleaseError(f"{site} lies inside a folder of builds: give a name outside it, such as site")
+
+
 def build(site: Path, config: Path, wait: float, dest: str | None = None) -> None:
     """Build the site of ``config`` and publish it at ``site`` (and copy it to ``dest``), or raise."""
+    check_place(site, config)
     builds = builds_of(site)
     with locked(builds, wait):
         pause_at("locked")

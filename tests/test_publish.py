@@ -15,6 +15,7 @@ import re
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tarfile
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import release
 from release import BUILDS, LOCK, PAUSE, STEPS
 from support.project import BUILD_ENV, copy_project, edit, forged_pickle, mkdocs_build
 
@@ -74,6 +76,7 @@ class Build:
             start_new_session=True,
         )
         RUNNING.append(self.process)
+        self.paused: int | None = None
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -85,14 +88,22 @@ class Build:
         self._queue.put(None)
 
     def wait_for(self, text: str) -> None:
-        """Read the output until a line holds ``text``; fails if the build ends first."""
+        """Read the output until a line holds ``text``; fails if the build ends first. A build that says it
+        paused also says its process, which :meth:`resume` signals."""
         while True:
             line = self._queue.get(timeout=TIMEOUT)
             if line is None:
                 raise AssertionError(f"the build ended without saying {text!r}:\n{self.output}")
             self.lines.append(line)
             if text in line:
+                paused = re.search(r"paused at \w+, process (\d+)", line)
+                self.paused = int(paused.group(1)) if paused else None
                 return
+
+    def resume(self) -> None:
+        """Let the paused build go on (the signal goes to it alone: the shell that make runs it in would die of it)."""
+        assert self.paused is not None, "the build has not paused"
+        os.kill(self.paused, signal.SIGUSR1)
 
     def signal(self, number: signal.Signals) -> None:
         os.killpg(self.process.pid, number)
@@ -120,6 +131,12 @@ def whole(site: Path) -> dict[str, str]:
     assert not target.is_absolute() and target.parent.name == site.name + BUILDS, target
     assert (site / "index.html").is_file() and (site / "404.html").is_file()
     assert (site / "search" / "search_index.json").is_file()
+    return digest(site)
+
+
+def whole_files(site: Path) -> dict[str, str]:
+    """The files behind a published link to one of our builds."""
+    assert site.is_symlink() and Path(os.readlink(site)).parent.name == site.name + BUILDS
     return digest(site)
 
 
@@ -215,7 +232,7 @@ def test_a_second_build_waits_for_the_first_and_both_publish_whole_sites(publish
     second = Build(project, site)
     second.wait_for("waiting for another build")
     assert whole(site) == before
-    first.signal(signal.SIGUSR1)
+    first.resume()
     assert first.finish() == 0, first.output
     assert second.finish() == 0, second.output
     assert whole(site) != before and leftovers(site) == []
@@ -228,7 +245,7 @@ def test_a_build_that_waits_too_long_fails_with_a_message_and_changes_nothing(pu
     code, output = make_build(project, site, BUILD_WAIT="0.5")
     assert code != 0 and "still holds" in output and "BUILD_WAIT" in output
     assert whole(site) == before
-    first.signal(signal.SIGUSR1)
+    first.resume()
     assert first.finish() == 0
 
 
@@ -253,24 +270,108 @@ def test_builds_started_together_both_succeed_and_publish_a_whole_site(published
     assert "about/index.html" in whole(site) and leftovers(site) == []
 
 
-def test_a_site_folder_from_before_is_converted_once_and_never_lost(tmp_path: Path) -> None:
+def test_a_site_folder_from_before_is_converted_once_and_never_missing(tmp_path: Path) -> None:
     project, site = copy_project(tmp_path), tmp_path / "out" / "site"
     site.mkdir(parents=True)
     result = mkdocs_build(project / "mkdocs.yml", site)  # as the build before links made it: a real folder
     assert result.returncode == 0, result.stderr
     before = digest(site)
-    build = Build(project, site, pause="linked")  # the conversion's own link, before it is renamed over site
-    build.wait_for("paused at linked")
-    build.signal(signal.SIGKILL)  # the one moment the name is missing: between moving the folder and linking
+    build = Build(project, site, pause="copied")  # the folder copied into the builds, not yet exchanged
+    build.wait_for("paused at copied")
+    assert not site.is_symlink() and digest(site) == before
+    build.signal(signal.SIGKILL)
     build.finish()
-    assert not os.path.lexists(site)
-    resumed = Build(project, site, pause="settled")  # the next build links the moved folder first
+    assert not site.is_symlink() and digest(site) == before
+    resumed = Build(project, site, pause="settled")  # the next build converts it again: one exchange
     resumed.wait_for("paused at settled")
     assert whole(site) == before
-    resumed.signal(signal.SIGUSR1)
+    resumed.resume()
     assert resumed.finish() == 0
     assert whole(site) == before  # the same pages, now a build of our own
     assert sorted(entry.name for entry in site.parent.iterdir()) == ["site", "site.builds"]
+
+
+def _built_folder(site: Path) -> dict[str, str]:
+    """A stand-in for a site built before links: a real folder with the files a conversion looks for."""
+    site.mkdir(parents=True)
+    for name in ("index.html", "sitemap.xml", "about/index.html"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"<p>{name}</p>", encoding="utf-8")
+    return digest(site)
+
+
+def test_where_names_cannot_be_exchanged_two_renames_convert_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    before = _built_folder(site)
+    monkeypatch.setattr(release, "exchange", lambda first, second: False)
+    builds = release.builds_of(site)
+    with release.locked(builds, 1):
+        release.settle(site, builds)
+    assert whole_files(site) == before
+    assert sorted(entry.name for entry in builds.iterdir()) == [LOCK, "1"]
+
+
+def test_a_folder_that_is_not_a_built_site_is_never_converted(tmp_path: Path) -> None:
+    site = tmp_path / "docs"
+    site.mkdir()
+    (site / "index.md").write_text("# Sources, not a site", encoding="utf-8")
+    builds = release.builds_of(site)
+    with release.locked(builds, 1), pytest.raises(release.ReleaseError, match="not a built site"):
+        release.settle(site, builds)
+    assert digest(site) == {"index.md": hashlib.sha256(b"# Sources, not a site").hexdigest()}
+
+
+def test_a_missing_site_is_relinked_only_to_a_real_build(tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    builds = release.builds_of(site)
+    builds.mkdir()
+    (builds / "98").mkdir()
+    (builds / "98" / "index.html").write_text("a build", encoding="utf-8")
+    (builds / "99").symlink_to(outside, target_is_directory=True)  # newer by name, but a link
+    (builds / "100").write_text("a file", encoding="utf-8")
+    with release.locked(builds, 1):
+        release.settle(site, builds)
+    assert os.readlink(site) == "site.builds/98"
+
+
+@pytest.mark.parametrize(
+    "name", [".", "/", "project", "site.builds/7", "site/inside"], ids=["dot", "root", "project", "builds", "through"]
+)
+def test_a_published_name_that_would_take_the_project_or_a_build_is_refused(
+    published, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, site, before = published
+    out = project.parent / "out"
+    given = {".": str(project), "/": "/", "project": str(project)}.get(name, str(out / name))
+    listing = sorted(path.name for path in project.iterdir())
+    code = release.main(["build", "--site", given, "--config", str(project / "mkdocs.yml"), "--wait", "1"])
+    assert code == 1 and "Traceback" not in capsys.readouterr().err
+    assert sorted(path.name for path in project.iterdir()) == listing and whole(site) == before
+
+
+def test_another_sites_cleanup_never_takes_this_sites_link(tmp_path: Path) -> None:
+    site, other = tmp_path / "site", tmp_path / "s?te"  # a name that is a glob pattern matching "site"
+    link = tmp_path / ".site.link-12345"
+    link.symlink_to("site.builds/1")
+    builds = release.builds_of(other)
+    with release.locked(builds, 1):
+        release.settle(other, builds)
+    assert link.is_symlink() and not os.path.lexists(site)
+
+
+def test_the_folder_of_builds_follows_each_builds_umask(tmp_path: Path) -> None:
+    builds = release.builds_of(tmp_path / "site")
+    for mask, mode in ((0o077, 0o700), (0o022, 0o755)):
+        previous = os.umask(mask)
+        try:
+            with release.locked(builds, 1):
+                pass
+        finally:
+            os.umask(previous)
+        assert stat.S_IMODE(builds.stat().st_mode) == mode
 
 
 def test_a_plain_mkdocs_build_by_hand_never_writes_into_the_published_site(published) -> None:
