@@ -29,6 +29,7 @@ import errno
 import fcntl
 import glob
 import os
+import re
 import shutil
 import signal
 import stat
@@ -91,7 +92,7 @@ def locked(builds: Path, wait: float) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     raise ReleaseError(
                         f"another build of {builds.name.removesuffix(BUILDS)} still holds {builds / LOCK} after "
-                        f"{wait:g} s; nothing was changed (wait for it, or give a longer BUILD_WAIT)"
+                        f"{wait:g} s; the site was not changed (wait for it, or give a longer BUILD_WAIT)"
                     ) from None
                 if not told:
                     print(f"waiting for another build to finish (it holds {builds / LOCK})", file=sys.stderr)
@@ -149,17 +150,19 @@ def swap(site: Path, build: Path) -> None:
 def settle(site: Path, builds: Path) -> None:
     """Under the lock: remove what a stopped build left, and make ``site`` a link to a build if it is not.
 
-    - a build in progress (``.partial-*``) and a stale link beside ``site``: removed;
-    - ``site`` a real folder (made before builds were swapped): moved into ``builds`` and linked;
+    - a build in progress (``.partial-*``), and a stale ``.SITE.link-PID`` beside ``site`` (a link, or the
+      folder a stopped conversion left under that name): removed;
+    - ``site`` a real folder holding a built site (from before builds were swapped): converted;
     - ``site`` missing while finished builds exist (stopped between those two steps): the newest linked;
     - ``site`` a link, ours or not: left for the swap to replace (never followed);
     - ``site`` a file: refused, nothing is changed."""
     for entry in builds.iterdir():
         if entry.name.startswith(PARTIAL):
             remove(entry)
+    stale = re.compile(rf"\.{re.escape(site.name)}\.link-[0-9]+")  # exactly ours: not another site's
     for entry in site.parent.glob(f".{glob.escape(site.name)}.link-*"):
-        if entry.is_symlink():
-            entry.unlink()
+        if stale.fullmatch(entry.name):
+            remove(entry)
     mode = os.lstat(site).st_mode if os.path.lexists(site) else None
     if mode is not None and stat.S_ISLNK(mode):
         return  # ours or not, a link is replaced by the swap, never followed
@@ -181,10 +184,13 @@ def convert(site: Path, builds: Path) -> None:
     between them, the next build links the copy again first."""
     if not (site / "index.html").is_file() or not (site / "sitemap.xml").is_file():
         raise ReleaseError(f"{site} is a folder but not a built site (no index.html and sitemap.xml): move it away")
+    plain_tree(site)
     for entry in numbered(builds):  # none is published while site is a folder
         remove(entry)
+    partial = Path(tempfile.mkdtemp(prefix=PARTIAL, dir=builds))
+    shutil.copytree(site, partial, symlinks=True, dirs_exist_ok=True)
     copy = next_build(builds)
-    shutil.copytree(site, copy, symlinks=True)
+    partial.rename(copy)
     pause_at("copied")
     link = site.with_name(f".{site.name}.link-{os.getpid()}")
     link.symlink_to(Path(builds.name) / copy.name)
@@ -195,6 +201,21 @@ def convert(site: Path, builds: Path) -> None:
     os.rename(site, old)
     os.replace(link, site)
     shutil.rmtree(old)
+
+
+def plain_tree(folder: Path, depth: int = 64) -> None:
+    """Refuse a folder that holds anything but files, folders and links, or folders nested over ``depth``
+    deep: a device would be copied without end, and the copy recurses once per level."""
+    stack = [(folder, 0)]
+    while stack:
+        current, level = stack.pop()
+        if level > depth:
+            raise ReleaseError(f"{current} is nested over {depth} folders deep: not a built site, move it away")
+        for entry in os.scandir(current):
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((Path(entry.path), level + 1))
+            elif not (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
+                raise ReleaseError(f"{entry.path} is not a file, folder or link: not a built site, move it away")
 
 
 def exchange(first: Path, second: Path) -> bool:
@@ -220,7 +241,7 @@ def remove(entry: Path) -> None:
 
 def check_place(site: Path, config: Path) -> None:
     """Refuse a published name that would take the project with it, or that lies inside a build."""
-    if site.name in ("", ".", ".."):
+    if site.name in ("", ".", "..") or site.name.endswith(BUILDS):
         raise ReleaseError(f"{site} cannot be the published site: give a folder's name, such as site")
     real = Path(os.path.realpath(site.parent)) / site.name  # the name itself may be our link: not followed
     project = Path(os.path.realpath(config)).parent
@@ -259,7 +280,7 @@ def build(site: Path, config: Path, wait: float, dest: str | None = None) -> Non
                 remove(entry)
         pause_at("cleaned")
         if dest is not None:
-            copy = ["rsync", "-a", "--delete", f"{finished}/", dest]
+            copy = ["rsync", "-a", "--delete", "--", f"{finished}/", dest]
             if subprocess.run(copy, check=False).returncode != 0:
                 raise ReleaseError(f"copying the site to {dest} failed; {site} holds the new build")
 

@@ -338,7 +338,9 @@ def test_a_missing_site_is_relinked_only_to_a_real_build(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    "name", [".", "/", "project", "site.builds/7", "site/inside"], ids=["dot", "root", "project", "builds", "through"]
+    "name",
+    [".", "/", "project", "site.builds", "site.builds/7", "site/inside"],
+    ids=["dot", "root", "project", "the-builds", "in-builds", "through"],
 )
 def test_a_published_name_that_would_take_the_project_or_a_build_is_refused(
     published, name: str, capsys: pytest.CaptureFixture[str]
@@ -352,14 +354,40 @@ def test_a_published_name_that_would_take_the_project_or_a_build_is_refused(
     assert sorted(path.name for path in project.iterdir()) == listing and whole(site) == before
 
 
-def test_another_sites_cleanup_never_takes_this_sites_link(tmp_path: Path) -> None:
-    site, other = tmp_path / "site", tmp_path / "s?te"  # a name that is a glob pattern matching "site"
-    link = tmp_path / ".site.link-12345"
+def test_a_builds_cleanup_takes_only_its_own_leftovers_beside_the_site(tmp_path: Path) -> None:
+    link = tmp_path / ".site.link-12345"  # a link of a build of "site" that was stopped: not ours to take
     link.symlink_to("site.builds/1")
-    builds = release.builds_of(other)
+    neighbour = tmp_path / ".site.link-prod"  # another site, published under a name that starts like ours
+    neighbour.symlink_to(".site.link-prod.builds/1")
+    for other in ("s?te", "sit*"):  # names that are glob patterns matching "site"
+        builds = release.builds_of(tmp_path / other)
+        with release.locked(builds, 1):
+            release.settle(tmp_path / other, builds)
+    assert link.is_symlink()
+    left = tmp_path / ".site.link-777"  # the old folder a conversion stopped after its exchange leaves
+    left.mkdir()
+    (left / "index.html").write_text("the old site", encoding="utf-8")
+    builds = release.builds_of(tmp_path / "site")
     with release.locked(builds, 1):
-        release.settle(other, builds)
-    assert link.is_symlink() and not os.path.lexists(site)
+        release.settle(tmp_path / "site", builds)
+    assert not os.path.lexists(link) and not os.path.lexists(left)
+    assert neighbour.is_symlink()
+
+
+@pytest.mark.parametrize("odd", ["pipe", "nesting"])
+def test_a_folder_holding_what_no_built_site_holds_is_never_copied(tmp_path: Path, odd: str) -> None:
+    site = tmp_path / "site"
+    before = _built_folder(site)
+    if odd == "pipe":  # a device or a pipe would be read without end
+        os.mkfifo(site / "about" / "pipe")
+    else:  # the copy recurses once per level
+        (site / "/".join(["a"] * 70)).mkdir(parents=True)
+    listing = sorted(str(path.relative_to(site)) for path in site.rglob("*"))
+    builds = release.builds_of(site)
+    with release.locked(builds, 1), pytest.raises(release.ReleaseError, match="not a built site"):
+        release.settle(site, builds)
+    assert sorted(str(path.relative_to(site)) for path in site.rglob("*")) == listing
+    assert digest(site) == before and sorted(entry.name for entry in builds.iterdir()) == [LOCK]
 
 
 def test_the_folder_of_builds_follows_each_builds_umask(tmp_path: Path) -> None:
