@@ -11,8 +11,9 @@ A build takes the lock (``fcntl.flock``; a second build waits for it, up to ``--
 fails with a message), builds with ``mkdocs build --strict`` into a new ``.partial-*`` folder, names
 it with the next number, makes a new link beside ``SITE`` and renames it over ``SITE``: one
 ``rename(2)``, so ``SITE`` is whole before, during and after, whatever stops the build. Leftovers of a
-stopped build are removed by the next one, under the lock. A ``SITE`` that is still a real folder (from
-before builds were swapped) is moved into ``SITE.builds/`` and linked, once. ``publish`` copies the new
+stopped build are removed by the next one, under the lock. A ``SITE`` that is still a real folder holding
+a built site (from before builds were swapped) is copied into ``SITE.builds/`` and exchanged with a link to
+the copy in one step, once. ``publish`` copies the new
 build to its destination with ``rsync --delete`` while it still holds the lock.
 
 Nothing here follows a link it did not make: a ``SITE.builds`` that is a link, or a ``SITE`` that is a
@@ -48,6 +49,8 @@ BUILDS = ".builds"
 """The suffix of the folder of builds, beside the published name."""
 LOCK = ".lock"
 PARTIAL = ".partial-"
+LINK = ".link-"
+"""A new link beside the published name is called ``.SITE.link-PID`` until it is renamed over it."""
 
 
 class ReleaseError(Exception):
@@ -137,12 +140,26 @@ def next_build(builds: Path) -> Path:
     return builds / str(int(found[-1].name) + 1 if found else 1)
 
 
-def swap(site: Path, build: Path) -> None:
-    """Point ``site`` at ``build`` by renaming a new link over it: readers see the old site or the new one."""
-    link = site.with_name(f".{site.name}.link-{os.getpid()}")
+def link_beside(site: Path, build: Path) -> Path:
+    """A new link to ``build``, made beside ``site`` under this process's name (``.SITE.link-PID``), ready to
+    be renamed over ``site``."""
+    link = site.with_name(f".{site.name}{LINK}{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
     link.symlink_to(Path(build.parent.name) / build.name)
+    return link
+
+
+def stale_links(site: Path) -> list[Path]:
+    """What :func:`link_beside` made for ``site`` in a process that stopped (exactly that name: never another
+    site's), be it the link or the old folder a stopped conversion left under its name."""
+    name = re.compile(rf"\.{re.escape(site.name)}{re.escape(LINK)}[0-9]+")
+    return [entry for entry in site.parent.glob(f".{glob.escape(site.name)}{LINK}*") if name.fullmatch(entry.name)]
+
+
+def swap(site: Path, build: Path) -> None:
+    """Point ``site`` at ``build`` by renaming a new link over it: readers see the old site or the new one."""
+    link = link_beside(site, build)
     pause_at("linked")
     os.replace(link, site)
 
@@ -153,16 +170,15 @@ def settle(site: Path, builds: Path) -> None:
     - a build in progress (``.partial-*``), and a stale ``.SITE.link-PID`` beside ``site`` (a link, or the
       folder a stopped conversion left under that name): removed;
     - ``site`` a real folder holding a built site (from before builds were swapped): converted;
-    - ``site`` missing while finished builds exist (stopped between those two steps): the newest linked;
+    - ``site`` missing while finished builds exist (a conversion stopped between its two renames, where
+      the system cannot exchange names): the newest linked;
     - ``site`` a link, ours or not: left for the swap to replace (never followed);
     - ``site`` a file: refused, nothing is changed."""
     for entry in builds.iterdir():
         if entry.name.startswith(PARTIAL):
             remove(entry)
-    stale = re.compile(rf"\.{re.escape(site.name)}\.link-[0-9]+")  # exactly ours: not another site's
-    for entry in site.parent.glob(f".{glob.escape(site.name)}.link-*"):
-        if stale.fullmatch(entry.name):
-            remove(entry)
+    for entry in stale_links(site):
+        remove(entry)
     mode = os.lstat(site).st_mode if os.path.lexists(site) else None
     if mode is not None and stat.S_ISLNK(mode):
         return  # ours or not, a link is replaced by the swap, never followed
@@ -192,8 +208,7 @@ def convert(site: Path, builds: Path) -> None:
     copy = next_build(builds)
     partial.rename(copy)
     pause_at("copied")
-    link = site.with_name(f".{site.name}.link-{os.getpid()}")
-    link.symlink_to(Path(builds.name) / copy.name)
+    link = link_beside(site, copy)
     if exchange(link, site):
         shutil.rmtree(link)  # the old folder, now under the link's name
         return

@@ -124,20 +124,19 @@ def make_build(project: Path, site: Path, **options: str) -> tuple[int, str]:
     return build.finish(), build.output
 
 
-def whole(site: Path) -> dict[str, str]:
-    """The published site's files, checked to be a whole site behind a link to one of our builds."""
+def whole_files(site: Path) -> dict[str, str]:
+    """The files behind a published link to one of our builds."""
     assert site.is_symlink(), f"{site} is not a link"
     target = Path(os.readlink(site))
     assert not target.is_absolute() and target.parent.name == site.name + BUILDS, target
-    assert (site / "index.html").is_file() and (site / "404.html").is_file()
-    assert (site / "search" / "search_index.json").is_file()
     return digest(site)
 
 
-def whole_files(site: Path) -> dict[str, str]:
-    """The files behind a published link to one of our builds."""
-    assert site.is_symlink() and Path(os.readlink(site)).parent.name == site.name + BUILDS
-    return digest(site)
+def whole(site: Path) -> dict[str, str]:
+    """The published site's files, checked to be a whole site behind a link to one of our builds."""
+    files = whole_files(site)
+    assert {"index.html", "404.html", "search/search_index.json"} <= files.keys()
+    return files
 
 
 def leftovers(site: Path) -> list[str]:

@@ -54,8 +54,3 @@ _memos: dict[tuple[Path, str], Memo] = {}
 def memo(data_dir: Path, setup: object) -> Memo:
     """The checked files of ``data_dir`` made with the Markdown ``setup`` in this process."""
     return _memos.setdefault((data_dir.resolve(), repr(setup)), Memo())
-
-
-def forget() -> None:
-    """Forget every file checked in this process, as a new process starts."""
-    _memos.clear()
