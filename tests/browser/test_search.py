@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import Page
 
 from sitegen.model import Question
-from support.browser import assert_lands_below_header, fragment, path_of
+from support.browser import SEARCH_PLACEHOLDER, assert_lands_below_header, fragment, path_of
 from support.project import ROOT, real_site
 from support.sitehost import PAGE_TYPES
 
@@ -33,11 +33,10 @@ PARAPHRASES = {
     "multi gpu training": "multi-gpu-training",
 }
 
-# Material reads the search box when a key is released, and shows this text above an empty list for an
-# empty box (partials/languages/en.html, which test_theme checks); a query answered shows its count there
-# instead. A search empties the box first and waits for that state, so the next list shown can only be
-# the answer to its own query: no waiting on time, and nothing read from Material's worker.
-PLACEHOLDER = "Type to start searching"
+# Material reads the search box when a key is released, and shows SEARCH_PLACEHOLDER above an empty list
+# for an empty box; a query answered shows its count there instead. A search empties the box first and
+# waits for that state, so the next list shown can only be the answer to its own query: no waiting on
+# time, and nothing read from Material's worker.
 SEARCH_BOX = "input.md-search__input"
 META = ".md-search-result__meta"
 EMPTIED = """([meta, placeholder]) => document.querySelector(meta).textContent.trim() === placeholder
@@ -76,9 +75,9 @@ def search(page: Page, query: str) -> list[str]:
     is the answer to ``query``."""
     open_search(page)
     enter(page, "")
-    page.wait_for_function(EMPTIED, arg=[META, PLACEHOLDER])
+    page.wait_for_function(EMPTIED, arg=[META, SEARCH_PLACEHOLDER])
     enter(page, query)
-    page.wait_for_function(ANSWERED, arg=[META, PLACEHOLDER])
+    page.wait_for_function(ANSWERED, arg=[META, SEARCH_PLACEHOLDER])
     return page.evaluate(SHOWN_RESULTS)
 
 
@@ -157,10 +156,10 @@ def test_keyboard_only_shortcut_type_arrow_enter(page: Page, site_url: str) -> N
     page.goto(site_url)
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
-    page.wait_for_function(EMPTIED, arg=[META, PLACEHOLDER])
+    page.wait_for_function(EMPTIED, arg=[META, SEARCH_PLACEHOLDER])
     page.keyboard.insert_text("tensorboard ja")  # as typed, but the box is read once: on the last key's release
     page.keyboard.press("x")
-    page.wait_for_function(ANSWERED, arg=[META, PLACEHOLDER])
+    page.wait_for_function(ANSWERED, arg=[META, SEARCH_PLACEHOLDER])
     target = "tensorboard-with-keras"
     for _ in range(6):
         page.keyboard.press("ArrowDown")

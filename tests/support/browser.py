@@ -10,6 +10,10 @@ from playwright.sync_api import Page
 
 from sitegen.addresses import Css
 
+SEARCH_PLACEHOLDER = "Type to start searching"
+"""What Material's search shows above its empty result list while the box is empty (its English texts,
+partials/languages/en.html; test_theme checks it is still the theme's)."""
+
 PageFactory = Callable[..., Page]
 """``open_page(viewport=..., color_scheme=...)``: a page in a context of its own (the ``open_page`` fixture)."""
 
