@@ -251,5 +251,7 @@ class Css:
 CLASSES = frozenset(value for name, value in vars(Css).items() if name.isupper())
 PALETTE = "kvt-palette"
 """overrides/partials/palette.html marks the palette toggle's form ``data-kvt-palette``; site.js runs it."""
-SHARED_NAMES = CLASSES | {FILTER_INPUT, TOAST, PALETTE}
+NOT_MOVED = "kvt-not-moved"
+"""overrides/404.html marks <html> ``data-kvt-not-moved`` once it knows of no new address for the missing one."""
+SHARED_NAMES = CLASSES | {FILTER_INPUT, TOAST, PALETTE, NOT_MOVED}
 """Every ``kvt-*`` name: the only ones site.css and site.js may use."""

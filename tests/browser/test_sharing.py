@@ -5,7 +5,7 @@ old addresses on and helps with the rest."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, TimeoutError
 
 from sitegen import addresses as at
 from sitegen.model import Site
@@ -72,9 +72,10 @@ def test_a_link_opened_cold_marks_its_section_and_the_table_of_contents(
         assert target.evaluate(MARKED) == "section-landed", f"{address}: the landed section is not marked"
         if heading:
             assert_lands_below_header(page, heading)
-        page.wait_for_timeout(300)  # the table of contents follows the scroll position on the next frames
-        active = page.evaluate(ACTIVE_TOC)
-        assert active and active[-1] == toc, f"{address}: the table of contents highlights {active}"
+        try:  # the table of contents follows the scroll position on the next frames
+            page.wait_for_function(f"toc => ({ACTIVE_TOC})().at(-1) === toc", arg=toc)
+        except TimeoutError:
+            pytest.fail(f"{address}: the table of contents highlights {page.evaluate(ACTIVE_TOC)}")
 
 
 def test_an_unmarked_section_is_not_animated(page: Page, site_url: str, real_site: Site) -> None:
@@ -124,7 +125,7 @@ def test_a_known_old_or_misspelt_address_is_sent_on(page: Page, site_url: str, t
 
 def test_an_unknown_address_stays_on_the_404_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "aspects/no-such-aspect/")
-    page.wait_for_timeout(500)
+    page.wait_for_selector(f"html[data-{at.NOT_MOVED}]", state="attached")  # the page knows of no new address
     assert page.url == site_url + "aspects/no-such-aspect/"
     assert page.locator("article h1").inner_text() == "Page not found"
 
