@@ -61,54 +61,30 @@ def no_build_left_running() -> Iterator[None]:
             process.wait(timeout=TIMEOUT)
 
 
-class Build:
-    """A ``make build`` (or ``make publish``) running in its own process group; its output read as it comes."""
+class Output:
+    """What a process prints, read as it comes: :meth:`wait_for` blocks until a line holds a text."""
 
-    def __init__(self, project: Path, site: Path, *, pause: str = "", target: str = "build", **make: str) -> None:
-        variables = [f"VENV={VENV}", f"SITE={site}", *(f"{key}={value}" for key, value in make.items())]
-        env = {**BUILD_ENV, PAUSE: pause} if pause else BUILD_ENV
-        self.process = subprocess.Popen(
-            ["make", "-s", "-C", str(project), target, *variables],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-            start_new_session=True,
-        )
-        RUNNING.append(self.process)
-        self.paused: int | None = None
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
+        for line in self.process.stdout or []:
             self._queue.put(line)
         self._queue.put(None)
 
-    def wait_for(self, text: str) -> None:
-        """Read the output until a line holds ``text``; fails if the build ends first. A build that says it
-        paused also says its process, which :meth:`resume` signals."""
-        while True:
-            line = self._queue.get(timeout=TIMEOUT)
-            if line is None:
-                raise AssertionError(f"the build ended without saying {text!r}:\n{self.output}")
+    def wait_for(self, text: str) -> str:
+        """Read on until a line holds ``text`` and return it; fails if the process ends first."""
+        while (line := self._queue.get(timeout=TIMEOUT)) is not None:
             self.lines.append(line)
             if text in line:
-                paused = re.search(r"paused at \w+, process (\d+)", line)
-                self.paused = int(paused.group(1)) if paused else None
-                return
-
-    def resume(self) -> None:
-        """Let the paused build go on (the signal goes to it alone: the shell that make runs it in would die of it)."""
-        assert self.paused is not None, "the build has not paused"
-        os.kill(self.paused, signal.SIGUSR1)
-
-    def signal(self, number: signal.Signals) -> None:
-        os.killpg(self.process.pid, number)
+                return line
+        raise AssertionError(f"the process ended without saying {text!r}:\n{self.output}")
 
     def finish(self) -> int:
+        """Wait for the process to end, reading the rest of its output; return its exit code."""
         code = self.process.wait(timeout=TIMEOUT)
         while (line := self._queue.get(timeout=TIMEOUT)) is not None:
             self.lines.append(line)
@@ -117,6 +93,41 @@ class Build:
     @property
     def output(self) -> str:
         return "".join(self.lines)
+
+
+class Build(Output):
+    """A ``make build`` (or ``make publish``) running in its own process group."""
+
+    def __init__(self, project: Path, site: Path, *, pause: str = "", target: str = "build", **make: str) -> None:
+        variables = [f"VENV={VENV}", f"SITE={site}", *(f"{key}={value}" for key, value in make.items())]
+        env = {**BUILD_ENV, PAUSE: pause} if pause else BUILD_ENV
+        process = subprocess.Popen(
+            ["make", "-s", "-C", str(project), target, *variables],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        RUNNING.append(process)
+        super().__init__(process)
+        self.paused: int | None = None
+
+    def wait_for(self, text: str) -> str:
+        """As :meth:`Output.wait_for`; a build that says it paused also says its process, which :meth:`resume`
+        signals."""
+        line = super().wait_for(text)
+        paused = re.search(r"paused at \w+, process (\d+)", line)
+        self.paused = int(paused.group(1)) if paused else None
+        return line
+
+    def resume(self) -> None:
+        """Let the paused build go on (the signal goes to it alone: the shell that make runs it in would die of it)."""
+        assert self.paused is not None, "the build has not paused"
+        os.kill(self.paused, signal.SIGUSR1)
+
+    def signal(self, number: signal.Signals) -> None:
+        os.killpg(self.process.pid, number)
 
 
 def make_build(project: Path, site: Path, **options: str) -> tuple[int, str]:
@@ -573,32 +584,27 @@ def fetch(url: str) -> str:
         return re.sub(r"livereload\(\d+, \d+\)", "livereload()", response.read().decode("utf-8"))
 
 
-def wait_for(condition, what: str, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
-
-
 def test_serve_keeps_serving_the_last_good_site_while_the_data_has_problems(tmp_path: Path) -> None:
     project, port = copy_project(tmp_path), free_port()
     command = [str(VENV / "bin" / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         command, cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(server.stdout or []), daemon=True).start()
+    log = Output(server)
     url = f"http://127.0.0.1:{port}/aspects/overview/"
     aspect = project / "data" / "aspects" / "overview.yml"
     try:
-        wait_for(lambda: "Serving on" in "".join(log), "the first build")
+        log.wait_for("Serving on")
         first = fetch(url)
         edit(aspect, "title: ", "titel: ")
-        wait_for(lambda: "Serving the last version" in "".join(log), "the failed rebuild")
-        assert "data/aspects/overview.yml" in "".join(log) and "unknown field 'titel'" in "".join(log)
+        log.wait_for("Serving the last version")
+        assert "data/aspects/overview.yml" in "".join(log.lines) and "unknown field 'titel'" in "".join(log.lines)
         assert fetch(url) == first  # answered at once, with the last good site
+        log.wait_for("Reloading browsers")  # that rebuild, from the last good data, is in place
+        assert fetch(url) == first
         edit(aspect, "titel: ", "title: Renamed overview, ")
-        wait_for(lambda: "Renamed overview" in fetch(url), "the fixed data to be served")
+        log.wait_for("Reloading browsers")  # the rebuild from the fixed data is in place
+        assert "Renamed overview" in fetch(url)
     finally:
         server.terminate()
         server.wait(timeout=30)
