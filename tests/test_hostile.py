@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -267,9 +268,31 @@ def refusal(project: Path, case: str) -> str:
     return f"{file}:{line}:{column}: {field}: {cause}"
 
 
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture
+def project(shared_project: Path) -> Iterator[Path]:
+    """A copy of the project shared by the module's cases, as it was before each of them: what a case adds
+    to or changes in its data is undone after it. (Checking the same folder again, ``make check`` reuses
+    what it found in the files no case changed, as ``make serve`` does: test_memo shows it finds the same.)"""
+    data = shared_project / "data"
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    yield shared_project
+    for path in data.rglob("*"):
+        if path.is_file() and path not in before:
+            path.unlink()
+    for path, content in before.items():
+        if path.read_bytes() != content:
+            path.write_bytes(content)
+
+
 @pytest.mark.parametrize("case", [*REFUSED_ANSWERS, *REFUSED_LINES])
-def test_hostile_data_is_refused_with_one_message_by_check_and_build_alike(tmp_path: Path, case: str) -> None:
-    project = copy_project(tmp_path)
+def test_hostile_data_is_refused_with_one_message_by_check_and_build_alike(
+    tmp_path: Path, project: Path, case: str
+) -> None:
     message = refusal(project, case)
     assert problems_of(project / "data") == [message]
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
@@ -343,9 +366,8 @@ REFUSED_NEW_FIELDS = {
 
 
 @pytest.mark.parametrize("case", REFUSED_NEW_FIELDS)
-def test_hostile_text_in_the_short_answer_and_gists_is_refused(tmp_path: Path, case: str) -> None:
+def test_hostile_text_in_the_short_answer_and_gists_is_refused(project: Path, case: str) -> None:
     file, prefix, value, field, cause = REFUSED_NEW_FIELDS[case]
-    project = copy_project(tmp_path)
     set_line(project, file, prefix, value)
     line = line_of(project, file, prefix)
     column = len(prefix) - len(prefix.lstrip(" -")) + 1

@@ -16,6 +16,7 @@ import pytest
 from sitegen.build import generate, load_site, prose
 from sitegen.model import DataError, Site
 from sitegen.prose import Prose, read_setup
+from support import builds
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -39,9 +40,12 @@ def build_command(config: Path, site_dir: Path, *, strict: bool = True) -> list[
 
 
 def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run :func:`build_command` in the project's folder; return the finished process (never raises)."""
+    """Run :func:`build_command` in the project's folder; return the finished process (never raises), with
+    all MkDocs printed in ``stderr``. The build runs in a process forked from a warm one
+    (:mod:`support.builds`): the same command line, without a new Python and its imports each time."""
     command = build_command(config, site_dir, strict=strict)
-    return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, cwd=config.parent)
+    code, output = builds.run(command[3:], config.parent, BUILD_ENV)
+    return subprocess.CompletedProcess(command, code, "", output)
 
 
 def build_site(site_dir: Path) -> None:
