@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,21 +22,39 @@ def real_site() -> Site:
     return project.real_site()
 
 
+@contextlib.contextmanager
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[Path, bool]]:
+    """A folder ``name`` shared by every worker of the test run (``make test`` runs two), held under a lock:
+    yields (the folder, whether it still has to be made); the first worker makes it, the others wait."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".made"
+        yield folder, not done.exists()
+        done.touch()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own site, built with ``--strict`` into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = project.mkdocs_build(project.CONFIG, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+    """The project's own site, built with ``--strict`` into a temporary folder, once per test run. Read only."""
+    with once_per_run(tmp_path_factory, "site") as (folder, to_make):
+        if to_make:
+            result = project.mkdocs_build(project.CONFIG, folder / "site")
+            assert result.returncode == 0, result.stderr
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
     """A copy of the project as a larger comparison would be (:func:`support.project.build_split_site`): its
-    data, validated, and its site, built with ``--strict``."""
-    project_dir, site_dir = project.build_split_site(tmp_path_factory.mktemp("split"))
-    return load_site(project_dir / "data"), site_dir
+    data, validated, and its site, built with ``--strict``, once per test run. Read only."""
+    with once_per_run(tmp_path_factory, "split") as (folder, to_make):
+        if to_make:
+            folder.mkdir(exist_ok=True)
+            project.build_split_site(folder)
+    return load_site(folder / "project" / "data"), folder / "site"
 
 
 @pytest.fixture(scope="session")

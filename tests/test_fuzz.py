@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -57,9 +58,11 @@ FILES = ["data/aspects/basics.yml", "data/faq/what-is-alpha.yml", "data/tools/al
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def fixture_documents() -> list[Document]:
+@cache
+def fixture_documents() -> tuple[Document, ...]:
+    """The three-tool fixture's data files, loaded once."""
     loaded = [load_bytes(p.read_bytes(), p.relative_to(FIXTURE).as_posix()) for p in sorted(FIXTURE.rglob("*.yml"))]
-    return [doc for doc in loaded if isinstance(doc, Document) and doc.file.startswith("data/")]
+    return tuple(doc for doc in loaded if isinstance(doc, Document) and doc.file.startswith("data/"))
 
 
 @SETTINGS
