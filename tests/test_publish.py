@@ -30,7 +30,16 @@ from bs4 import BeautifulSoup
 
 import release
 from release import BUILDS, LOCK, PAUSE, STEPS
-from support.project import BUILD_ENV, copy_project, edit, forged_pickle, mkdocs_build
+from support.project import (
+    BUILD_ENV,
+    CONFIG,
+    FIXTURE,
+    copy_project,
+    edit,
+    forged_pickle,
+    mkdocs_build,
+    with_absolute_hook,
+)
 
 VENV = Path(sys.prefix)
 SWAPPED = STEPS.index("swapped")
@@ -143,6 +152,27 @@ def whole_files(site: Path) -> dict[str, str]:
     return digest(site)
 
 
+PAGE = "faq/index.html"
+"""A page of every site the tests build: a whole site has it."""
+SOURCE, HEADING = "docs/index.md", "# Made-up tools"
+"""A hand-written page of the small project, and its heading, which tests edit so that the next build differs."""
+
+
+def small_project(folder: Path) -> Path:
+    """This project's Makefile, hooks, overrides and requirements, with the three-tool fixture's data, pages and
+    settings (hand-made builds still go to the project's site_dir): the release steps are the same for any
+    site, and this one builds in about half the time of the real one."""
+    project = copy_project(folder)
+    for name in ("data", "docs"):
+        shutil.rmtree(project / name)
+        shutil.copytree(FIXTURE / name, project / name)
+    config = with_absolute_hook((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))
+    by_hand = re.search(r"(?m)^site_dir: .*\n", CONFIG.read_text(encoding="utf-8"))
+    assert by_hand is not None, "mkdocs.yml sets no site_dir"
+    (project / "mkdocs.yml").write_text(config + by_hand.group(0), encoding="utf-8")
+    return project
+
+
 def whole(site: Path) -> dict[str, str]:
     """The published site's files, checked to be a whole site behind a link to one of our builds."""
     files = whole_files(site)
@@ -162,13 +192,13 @@ def leftovers(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project and its site built once with ``make build``, then the About page retitled, so
-    that the next build's site differs."""
+    """A small project and its site built once with ``make build``, then its home page retitled, so that the
+    next build's site differs."""
     folder = tmp_path_factory.mktemp("published")
-    project, site = copy_project(folder), folder / "out" / "site"
+    project, site = small_project(folder), folder / "out" / "site"
     code, output = make_build(project, site)
     assert code == 0, output
-    edit(project / "docs" / "about.md", "# About", "# About this site")
+    edit(project / SOURCE, HEADING, f"{HEADING}, again")
     return folder
 
 
@@ -186,10 +216,10 @@ def test_a_build_swaps_in_the_new_site_and_keeps_only_the_one_it_replaced(publis
     first = os.readlink(site)
     assert make_build(project, site)[0] == 0
     after = whole(site)
-    assert after != before and "about/index.html" in after
+    assert after != before and PAGE in after
     assert digest(site.parent / first) == before  # kept for requests still reading it
     assert leftovers(site) == []
-    edit(project / "docs" / "about.md", "# About this site", "# About us")
+    edit(project / SOURCE, f"{HEADING}, again", f"{HEADING}, once more")
     assert make_build(project, site)[0] == 0
     assert not (site.parent / first).exists() and leftovers(site) == []
 
@@ -198,7 +228,7 @@ def test_a_build_that_fails_after_writing_leaves_the_site_byte_identical(publish
     project, site, before = published
     link = os.readlink(site)
     # a broken link in a hand-written page: MkDocs writes every page, then --strict fails the build
-    edit(project / "docs" / "about.md", "# About", "# About\n\nSee [nothing](nothing.md).")
+    edit(project / SOURCE, HEADING, f"{HEADING}\n\nSee [nothing](nothing.md).")
     code, output = make_build(project, site)
     assert code != 0 and "nothing.md" in output and "the build failed" in output
     assert os.readlink(site) == link and whole(site) == before
@@ -277,11 +307,11 @@ def test_builds_started_together_both_succeed_and_publish_a_whole_site(published
     watcher.join()
     assert codes == [0, 0], [build.output for build in builds]
     assert missing == []
-    assert "about/index.html" in whole(site) and leftovers(site) == []
+    assert PAGE in whole(site) and leftovers(site) == []
 
 
 def test_a_site_folder_from_before_is_converted_once_and_never_missing(tmp_path: Path) -> None:
-    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    project, site = small_project(tmp_path), tmp_path / "out" / "site"
     site.mkdir(parents=True)
     result = mkdocs_build(project / "mkdocs.yml", site)  # as the build before links made it: a real folder
     assert result.returncode == 0, result.stderr
@@ -426,7 +456,7 @@ def test_a_plain_mkdocs_build_by_hand_never_writes_into_the_published_site(publi
 
 
 def test_a_folder_of_builds_that_is_a_link_is_refused_and_nothing_is_written_through_it(tmp_path: Path) -> None:
-    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    project, site = small_project(tmp_path), tmp_path / "out" / "site"
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "keep.txt").write_text("not the site's", encoding="utf-8")
@@ -440,7 +470,7 @@ def test_a_folder_of_builds_that_is_a_link_is_refused_and_nothing_is_written_thr
 
 @pytest.mark.parametrize("kind", ["link to a folder", "dangling link", "file"])
 def test_a_site_that_is_not_ours_is_never_written_through(tmp_path: Path, kind: str) -> None:
-    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    project, site = small_project(tmp_path), tmp_path / "out" / "site"
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "index.html").write_text("someone else's", encoding="utf-8")
@@ -455,7 +485,7 @@ def test_a_site_that_is_not_ours_is_never_written_through(tmp_path: Path, kind: 
         assert code != 0 and "is a file" in output and site.read_text(encoding="utf-8") == "a file"
     else:
         assert code == 0, output
-        assert "about/index.html" in whole(site)  # the link was replaced, its target left alone
+        assert PAGE in whole(site)  # the link was replaced, its target left alone
 
 
 def test_links_and_odd_names_planted_among_the_builds_are_removed_never_followed(published, tmp_path: Path) -> None:
@@ -469,13 +499,13 @@ def test_links_and_odd_names_planted_among_the_builds_are_removed_never_followed
     (builds / "²").write_text("a digit to str.isdigit, not to int", encoding="utf-8")
     code, output = make_build(project, site)
     assert code == 0, output
-    assert "about/index.html" in whole(site) and os.readlink(site) == "site.builds/100"
+    assert PAGE in whole(site) and os.readlink(site) == "site.builds/100"
     assert digest(outside) == {"keep.txt": hashlib.sha256(b"not the site's").hexdigest()}
     assert not os.path.lexists(builds / "99") and not os.path.lexists(builds / ".partial-planted")
 
 
 def test_a_lock_file_that_is_a_link_is_refused(tmp_path: Path) -> None:
-    project, site = copy_project(tmp_path), tmp_path / "out" / "site"
+    project, site = small_project(tmp_path), tmp_path / "out" / "site"
     target = tmp_path / "elsewhere.txt"
     target.write_text("untouched", encoding="utf-8")
     (site.parent / "site.builds").mkdir(parents=True)
@@ -540,9 +570,9 @@ def test_a_checkout_that_tracks_ignored_files_is_refused_before_anything_runs(tm
 # -- where the site goes: rsync, the Pages upload ----------------------------------------------------------
 
 
-def test_publish_copies_the_new_build_to_its_destination(published) -> None:
-    project, site, _ = published
-    dest = site.parent / "copy"
+def test_publish_copies_the_new_build_to_its_destination(tmp_path: Path) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "out" / "site"  # the real settings: SITE_URL is read
+    dest = tmp_path / "copy"
     dest.mkdir()
     (dest / "stale.html").write_text("gone after the copy", encoding="utf-8")
     code, output = make_build(project, site, target="publish", SITE_URL="https://example.org/kvt/", DEST=f"{dest}/")
