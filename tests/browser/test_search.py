@@ -10,14 +10,13 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from sitegen.model import Question
+from sitegen.model import Question, Site
 from support.browser import SEARCH_PLACEHOLDER, assert_lands_below_header, fragment, path_of
-from support.project import ROOT, real_site
+from support.project import ROOT
 from support.sitehost import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-QUESTIONS = real_site().questions
 SMALL_WORDS = (
     "a an and are be before between can did do does for go how i in is it me my of on or should still the to "
     "what when where which who why will with work"
@@ -139,12 +138,12 @@ def test_key_words_drop_only_small_words() -> None:
     assert key_words("What is the difference between Keras 3 and tf.keras?") == "difference keras 3 tf.keras"
 
 
-def test_search_finds_every_question(search_page: Page, site_url: str) -> None:
+def test_search_finds_every_question(search_page: Page, site_url: str, real_site: Site) -> None:
     """Each question, searched for by its key words, is among the first results, and its result leads to the
     question's own address. Every question is tried; the misses are listed together."""
     missed = []
-    every = search_each(search_page, [key_words(question.question) for question in QUESTIONS])
-    for question, shown in zip(QUESTIONS, every, strict=True):
+    every = search_each(search_page, [key_words(question.question) for question in real_site.questions])
+    for question, shown in zip(real_site.questions, every, strict=True):
         if not top_result(shown, question, site_url):
             missed.append(
                 f"{key_words(question.question)!r} does not show {PAGE_TYPES['faq']}#{question.id} in the top"
@@ -153,11 +152,11 @@ def test_search_finds_every_question(search_page: Page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("which", [0, -1], ids=["first", "last"])
-def test_following_a_questions_result_lands_on_it(page: Page, site_url: str, which: int) -> None:
+def test_following_a_questions_result_lands_on_it(page: Page, site_url: str, real_site: Site, which: int) -> None:
     """Following a result loads the FAQ page again (its address highlights the words searched for) and lands
     on the question's heading, below the sticky header; tried for the first and the last question (the
     other ends of the page), and in the keyboard test."""
-    question = QUESTIONS[which]
+    question = real_site.questions[which]
     page.goto(site_url + PAGE_TYPES["faq"])
     result = top_result(search(page, key_words(question.question)), question, site_url)
     assert result, f"no result for {question.id}"
@@ -167,11 +166,11 @@ def test_following_a_questions_result_lands_on_it(page: Page, site_url: str, whi
     assert place["tag"] == "h3" and place["text"] == question.question
 
 
-def test_every_question_lands_below_the_header(page: Page, site_url: str) -> None:
+def test_every_question_lands_below_the_header(page: Page, site_url: str, real_site: Site) -> None:
     """Where every result leads: each question's heading, reached by the page's own link to it (the list of
     questions at the top), lands in view below the sticky header."""
     page.goto(site_url + PAGE_TYPES["faq"])
-    for question in QUESTIONS:
+    for question in real_site.questions:
         page.locator(f'article a[href="#{question.id}"]').first.click()
         page.wait_for_url(f"**#{question.id}")
         place = assert_lands_below_header(page, question.id)
