@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sitegen.build import load_site
 from sitegen.model import Site
@@ -20,6 +21,12 @@ from support.sitehost import serve
 def real_site() -> Site:
     """The project's own data, validated."""
     return project.real_site()
+
+
+settings.register_profile("suite", deadline=None, derandomize=True)
+settings.load_profile("suite")
+"""Property tests try the same examples at every run, and never fail for taking long: no run passes or fails
+by chance or by the machine's load. (Hypothesis then keeps no database of examples.)"""
 
 
 @contextlib.contextmanager

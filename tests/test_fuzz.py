@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from functools import cache
 from pathlib import Path
 
 import yaml
@@ -14,7 +13,7 @@ from sitegen.build import load_site
 from sitegen.load import Document, load_bytes
 from sitegen.model import DataError, Problem, Site
 from sitegen.validate import validate
-from support.project import FIXTURE, site_prose
+from support.project import fixture_documents, site_prose
 
 KEYS = [
     "id",
@@ -55,14 +54,7 @@ values = st.recursive(
 )
 documents = st.dictionaries(st.sampled_from(KEYS), values, min_size=0, max_size=10)
 FILES = ["data/aspects/basics.yml", "data/faq/what-is-alpha.yml", "data/tools/alpha.yml", "data/topics.yml"]
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@cache
-def fixture_documents() -> tuple[Document, ...]:
-    """The three-tool fixture's data files, loaded once."""
-    loaded = [load_bytes(p.read_bytes(), p.relative_to(FIXTURE).as_posix()) for p in sorted(FIXTURE.rglob("*.yml"))]
-    return tuple(doc for doc in loaded if isinstance(doc, Document) and doc.file.startswith("data/"))
+SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

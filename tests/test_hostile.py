@@ -26,7 +26,7 @@ from sitegen.model import Site
 from sitegen.news import ATOM, news
 from sitegen.prose import ATTRIBUTES, TAGS
 from sitegen.validate import validate
-from support.project import copy_project, mkdocs_build, problems_of, site_prose
+from support.project import copy_project, fixture_documents, mkdocs_build, problems_of, site_prose
 
 FAQ = "data/faq/hostile.yml"
 ASPECT = "data/aspects/overview.yml"
@@ -522,12 +522,6 @@ PIECES = [
     "é",
     "\u00a0",
 ]
-
-
-def fixture_documents() -> list:
-    project = Path(__file__).parent / "fixtures" / "three-tools"
-    paths = sorted((project / "data").rglob("*.yml"))
-    return [load_bytes(path.read_bytes(), path.relative_to(project).as_posix()) for path in paths]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))

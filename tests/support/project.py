@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import generate, load_site, prose
+from sitegen.load import Document, load_bytes
 from sitegen.model import DataError, Site
 from sitegen.prose import Prose, read_setup
 from support import builds
@@ -87,6 +88,13 @@ def copy_fixture(tmp_path: Path) -> Path:
     config = project / "mkdocs.yml"
     config.write_text(with_absolute_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
     return project / "data"
+
+
+@cache
+def fixture_documents() -> tuple[Document, ...]:
+    """The three-tool fixture's data files, loaded once per process (the documents are not changed by use)."""
+    loaded = [load_bytes(p.read_bytes(), p.relative_to(FIXTURE).as_posix()) for p in sorted(FIXTURE.rglob("*.yml"))]
+    return tuple(doc for doc in loaded if isinstance(doc, Document) and doc.file.startswith("data/"))
 
 
 @cache
