@@ -77,7 +77,8 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not accepts_gzip or path.suffix not in COMPRESSIBLE or not path.is_file():
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        stat = path.stat()
+        body = _compressed(path, stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -85,6 +86,12 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return _Body(body)
+
+
+@functools.lru_cache(maxsize=256)
+def _compressed(path: Path, mtime_ns: int, size: int) -> bytes:
+    """``path`` gzipped, once per version of the file (its time and size are part of the key)."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 class _Body:
