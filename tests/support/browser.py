@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from sitegen.addresses import Css
+from support.sitehost import VIEWPORTS
 
 SEARCH_PLACEHOLDER = "Type to start searching"
 """What Material's search shows above its empty result list while the box is empty (its English texts,
@@ -75,3 +77,45 @@ def fragment(url: str) -> str:
 def path_of(url: str, base: str) -> str:
     """``url``'s path relative to the site's base URL, without query or fragment."""
     return urlsplit(url).path.removeprefix(urlsplit(base).path)
+
+
+STORAGE = "cookies,local_storage,session_storage,indexeddb,cache_storage,service_workers"
+"""What a site may keep in a browser, cleared after each test for every origin it visited."""
+
+
+class Pages:
+    """The pages one test (or one module) opened in shared browser contexts (one per set of options), the
+    origins they visited and the errors they threw."""
+
+    def __init__(self, browser: Browser, contexts: dict[str, BrowserContext]) -> None:
+        self.browser, self.contexts = browser, contexts
+        self.pages: list[Page] = []
+        self.errors: list[str] = []
+        self.origins: set[str] = set()
+
+    def open(self, **options: Any) -> Page:
+        options.setdefault("viewport", VIEWPORTS["desktop"])
+        key = json.dumps(options, sort_keys=True)
+        if key not in self.contexts:
+            self.contexts[key] = self.browser.new_context(**options)
+            self.contexts[key].set_default_timeout(5_000)
+        page = self.contexts[key].new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        page.on("framenavigated", lambda frame: self._visited(frame.url))
+        self.pages.append(page)
+        return page
+
+    def _visited(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            self.origins.add(f"{parts.scheme}://{parts.netloc}")
+
+    def close(self) -> None:
+        """Clear what the pages stored in every origin they visited, close them, and fail on their errors."""
+        for page in self.pages:
+            session = page.context.new_cdp_session(page)
+            for origin in self.origins:
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+            session.detach()
+            page.close()
+        assert not self.errors, "uncaught JavaScript errors:\n" + "\n".join(self.errors)
