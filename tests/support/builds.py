@@ -64,8 +64,8 @@ def _child(request: dict[str, object]) -> int:
     sys.argv = ["mkdocs", *request["args"]]  # type: ignore[misc]
     try:
         mkdocs.__main__.cli(prog_name="mkdocs")
-    except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else 1
+    except SystemExit as exit:  # click ends every run this way; sys.exit(None) is a success, a message a failure
+        return exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
     except BaseException:
         traceback.print_exc()
         return 1
