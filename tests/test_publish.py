@@ -104,6 +104,11 @@ class Output:
         return "".join(self.lines)
 
 
+WITH_CTRL_C = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp('make', sys.argv[1:])"
+"""Runs ``make ARGS`` with Ctrl-C's default action restored: a test run started in the background of a script
+inherits SIGINT ignored, and so would every build it starts, which no Ctrl-C could then interrupt."""
+
+
 class Build(Output):
     """A ``make build`` (or ``make publish``) running in its own process group."""
 
@@ -111,7 +116,7 @@ class Build(Output):
         variables = [f"VENV={VENV}", f"SITE={site}", *(f"{key}={value}" for key, value in make.items())]
         env = {**BUILD_ENV, PAUSE: pause} if pause else BUILD_ENV
         process = subprocess.Popen(
-            ["make", "-s", "-C", str(project), target, *variables],
+            [sys.executable, "-c", WITH_CTRL_C, "make", "-s", "-C", str(project), target, *variables],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
