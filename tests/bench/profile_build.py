@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench import build, make_project, run
 
-from support.project import ROOT, build_command
+from support.project import ROOT, mkdocs_arguments
 
 PY = sys.executable
 
@@ -23,8 +23,8 @@ def main(scale: int) -> None:
         hook, _, _ = make_project(Path(tmp), scale, synthetic=scale > 1)
         build(hook, Path(tmp) / "warm")  # the operating system's file cache warmed, as for the bench's builds
         out = Path(tmp) / "build.prof"
-        mkdocs = build_command(hook / "mkdocs.yml", Path(tmp) / "site", strict=False)[1:]  # -m mkdocs build ...
-        result = run([PY, "-m", "cProfile", "-o", str(out), *mkdocs])
+        mkdocs = mkdocs_arguments(hook / "mkdocs.yml", Path(tmp) / "site", strict=False)
+        result = run([PY, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", *mkdocs])
         assert result.returncode == 0, result.output
         stats = pstats.Stats(str(out))
         total = stats.total_tt  # type: ignore[attr-defined]  # pstats.Stats has it, its type stubs do not

@@ -31,22 +31,27 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXE
 _HOOK_ENTRY = re.compile(r"(?m)^(\s*-\s*)\S*hooks/comparison\.py\s*$")
 
 
-def build_command(config: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
-    """``mkdocs build`` of the project of ``config`` into ``site_dir``, strict unless told otherwise.
+def mkdocs_arguments(config: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
+    """What follows ``mkdocs`` on the command line to build the project of ``config`` into ``site_dir``,
+    strict unless told otherwise.
 
     Never ``--quiet``: MkDocs 1.6 then drops the warnings before ``--strict`` counts them, and a build
     with broken links exits 0."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-    return [*command, "--strict"] if strict else command
+    arguments = ["build", "-f", str(config), "-d", str(site_dir)]
+    return [*arguments, "--strict"] if strict else arguments
+
+
+def build_command(config: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
+    """``python -m mkdocs`` with :func:`mkdocs_arguments`."""
+    return [sys.executable, "-m", "mkdocs", *mkdocs_arguments(config, site_dir, strict=strict)]
 
 
 def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
     """Run :func:`build_command` in the project's folder; return the finished process (never raises), with
     all MkDocs printed in ``stderr``. The build runs in a process forked from a warm one
     (:mod:`support.builds`): the same command line, without a new Python and its imports each time."""
-    command = build_command(config, site_dir, strict=strict)
-    code, output = builds.run(command[3:], config.parent, BUILD_ENV)
-    return subprocess.CompletedProcess(command, code, "", output)
+    code, output = builds.run(mkdocs_arguments(config, site_dir, strict=strict), config.parent, BUILD_ENV)
+    return subprocess.CompletedProcess(build_command(config, site_dir, strict=strict), code, "", output)
 
 
 def build_site(site_dir: Path) -> None:
