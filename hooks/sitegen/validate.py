@@ -16,6 +16,7 @@ from typing import Any
 import msgspec
 
 from .addresses import CHOOSE, address, aspect_page, question_page
+from .characters import has_visible
 from .explain import convert, problem_at
 from .load import Document, PathKey, invisible
 from .model import (
@@ -52,6 +53,7 @@ _ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]\s*:", re.MULTILINE)
 _MARKER = r"(?:[-*+]|\d{1,9}[.)])(?: +|$)|> *"
 _CONTAINERS = re.compile(f"^ *(?:{_MARKER})*", re.MULTILINE)
 """The list markers and quotation marks that open a line: each nests a level."""
+_SHOWS_NOTHING = "the text shows nothing once rendered (only link definitions, spaces or marks?)"
 _BLOCK_TAKES = "is not allowed in this field; it takes paragraphs, lists, code and links"
 _NOT_IN_A_LINE = [
     (_RAW_HTML, "raw HTML is not allowed"),
@@ -269,10 +271,10 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
         words, relative = plain_text(rendered), relative_links(rendered)
         if lost:
             yield problem_at(doc, path, f"{lost[0]} {_BLOCK_TAKES}")
-        elif not words.strip():
-            yield problem_at(doc, path, "the text shows nothing once rendered (only link definitions?)")
         elif hidden := invisible(words):
             yield problem_at(doc, path, f"{hidden} (a character reference?) is not allowed; delete it")
+        elif not has_visible(words):
+            yield problem_at(doc, path, _SHOWS_NOTHING)
         elif relative:
             message = f"a link to '{relative[0][:60]}': links in data go to http(s) addresses"
             yield problem_at(doc, path, f"{message}; to point at a section of this site, use evidence or related")
@@ -290,6 +292,9 @@ def _depth(text: str) -> int:
 
 
 def _check_line(doc: Document, path: PathKey, text: str) -> Iterator[Problem]:
+    if not has_visible(text):
+        yield problem_at(doc, path, "no letter, digit, symbol or punctuation: the field would show as blank")
+        return
     plain = without_code(text)
     for pattern, what in _NOT_IN_A_LINE:
         if pattern.search(plain):
