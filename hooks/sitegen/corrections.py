@@ -16,6 +16,7 @@ from urllib.parse import quote, quote_plus, unquote, urlsplit
 from . import markup as mk
 from .addresses import url_of
 from .model import Place, Site
+from .patterns import EDIT_URI
 from .publishing import web_address
 
 FORM = "correction.yml"
@@ -45,8 +46,6 @@ GITLAB = Host(
 )
 FORGEJO = Host("{repo}/issues/new?title={title}&body={body}", "{repo}/src/branch/{branch}/{path}#L{line}")
 """Forgejo and Gitea (Codeberg)."""
-_EDIT_URI = re.compile(r"^(?:-/)?(?:edit|blob|_edit|src/branch)/(.+?)/(?:{docs}/)?$")
-"""``edit_uri`` as the hosts spell it: ``edit/<branch>/docs/`` (GitHub), ``-/edit/<branch>/docs/`` (GitLab)..."""
 
 
 def host_of(repo_url: str) -> Host:
@@ -77,7 +76,7 @@ class Corrections:
         if not repo_url:
             return None
         repo = web_address("repo_url", repo_url).rstrip("/").removesuffix(".git")
-        found = re.match(_EDIT_URI.pattern.format(docs=re.escape(docs)), (edit_uri or "").lstrip("/"))
+        found = re.match(EDIT_URI.format(docs=re.escape(docs)), (edit_uri or "").lstrip("/"))
         branch = unquote(found.group(1)) if found else "main"
         return cls(repo, branch, site_url or "", host_of(repo))
 

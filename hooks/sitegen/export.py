@@ -12,6 +12,7 @@ import csv
 import datetime
 import io
 import json
+import unicodedata
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
@@ -321,12 +322,16 @@ def summary_rows(site: Site, site_url: str) -> list[dict[str, str]]:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet read a cell as a formula: such a cell gets a leading ``'`` in the CSV."""
+"""What makes a spreadsheet read a cell as a formula, as the cell's first character after any spaces
+(full-width and small forms, U+FF1D for ``=``, count as these): such a cell gets a leading ``'`` in the CSV."""
 
 
 def csv_cell(text: str) -> str:
-    """A value as a spreadsheet shows it and never runs it (the data is written by contributors)."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """A value as a spreadsheet shows it and never runs it (the data is written by contributors). Spaces of
+    every kind (no-break, ideographic...) before the formula's sign do not hide it, nor does a compatibility
+    form of the sign."""
+    first = text[:1] if text[:1] in FORMULA_STARTS else text.lstrip()[:1]
+    return f"'{text}" if unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS) else text
 
 
 def summary_columns(site: Site) -> list[str]:

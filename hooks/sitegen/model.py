@@ -11,25 +11,21 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from . import patterns
 from .addresses import address, aspect_page, question_page, split_ref, topic_address
 
-END = r"$(?![\s\S])"
-"""The end of the text. A bare ``$`` also matches before a final line break in Python (not in the
-JavaScript of editors that read the JSON Schemas), so patterns end with this."""
-ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*" + END
+ID_PATTERN = patterns.ID
 """One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
 
 Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+" + END, max_length=500)]
-"""An http(s) URL in ASCII, of the characters RFC 3986 lets a URL hold unescaped, less ``'``: no
-lookalike letters or slashes, no quotes, no backticks or brackets (an IDN host is written in punycode)."""
-_ONE_LINE = r"^(?=.*\S)[^\r\n\u2028\u2029\x85]+" + END
-Line = Annotated[str, msgspec.Meta(max_length=200, pattern=_ONE_LINE)]
+Url = Annotated[str, msgspec.Meta(pattern=patterns.URL, max_length=500)]
+"""An http(s) URL in ASCII (:data:`sitegen.patterns.URL`)."""
+Line = Annotated[str, msgspec.Meta(max_length=200, pattern=patterns.ONE_LINE)]
 """A one-line field: plain text, with `inline code` at most; shown exactly as typed."""
 CELL_MAX = 60
-Cell = Annotated[str, msgspec.Meta(max_length=CELL_MAX, pattern=_ONE_LINE)]
+Cell = Annotated[str, msgspec.Meta(max_length=CELL_MAX, pattern=patterns.ONE_LINE)]
 """A table cell: a few words, written like a :data:`Line` (the summary table is read at a glance)."""
-Title = Annotated[str, msgspec.Meta(max_length=120, pattern=r"^(?=.*\S)[^<>&\"\r\n\u2028\u2029\x85]+" + END)]
+Title = Annotated[str, msgspec.Meta(max_length=120, pattern=patterns.TITLE)]
 """A one-line field that also titles a page: MkDocs' theme places it in ``<title>``, the navigation
 and attributes, escaping it in some places and not in others, so it holds no ``<``, ``>``, ``&``
 or ``"``."""
@@ -48,9 +44,9 @@ BLOCK_MAX_NESTING = 16
 once per level, and how deep it may go depends on the caller's stack."""
 
 
-Package = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$", max_length=100)]
+Package = Annotated[str, msgspec.Meta(pattern=patterns.PACKAGE, max_length=100)]
 """A package's name on PyPI (letters, digits, ``.``, ``_`` and ``-``)."""
-Keyword = Annotated[str, msgspec.Meta(max_length=40, pattern=_ONE_LINE)]
+Keyword = Annotated[str, msgspec.Meta(max_length=40, pattern=patterns.ONE_LINE)]
 """A word or short phrase a reader might search for; it reaches the search index, never a page."""
 Keywords = Annotated[list[Keyword], msgspec.Meta(max_length=20)]
 """Readers' words for a section that its text does not use ("mobile" for a section about phones)."""
@@ -363,6 +359,16 @@ class Problem:
         place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         where = f" {self.field}:" if self.field else ""
         return _one_line(f"{place}:{where} {self.message}")
+
+
+QUOTE_MAX = 80
+"""How much of a value from the data a message quotes."""
+
+
+def cut(text: str, limit: int = QUOTE_MAX) -> str:
+    """A value from the data as a message quotes it: at most ``limit`` characters, the last an ellipsis when
+    it is cut (a 5,000-digit number or key would otherwise fill the screen)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}

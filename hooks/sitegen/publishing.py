@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ADDRESS = re.compile(r"^https?://[^/\s\"'<>`?#\\]+(/[^\s\"'<>`?#\\]*)?$")
+from .patterns import WEB_ADDRESS
+
+_ADDRESS = re.compile(WEB_ADDRESS)
 
 
 class SettingError(ValueError):
