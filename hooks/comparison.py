@@ -29,7 +29,7 @@ from sitegen.addresses import (
     NAV_PLACEHOLDER,
     NOT_FOUND,
 )
-from sitegen.build import Generated, Publishing, fill_home, generate, last_good
+from sitegen.build import Generated, Publishing, fill_home, generate, last_good, unexpected
 from sitegen.model import DataError
 from sitegen.notfound import help_links
 from sitegen.prose import MarkdownSetup
@@ -141,3 +141,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             enrich_file(index, _generated.site)
         except SettingError as err:
             raise PluginError(str(err)) from None
+        except Exception as err:  # a gap in the checks: one message, no traceback
+            raise PluginError(str(DataError([unexpected(err, "data", "adding readers' words")]))) from None

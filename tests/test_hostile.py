@@ -6,8 +6,14 @@ build alike), or builds a site in which nothing from the data is live markup.
 
 from __future__ import annotations
 
+import ast
+import csv
 import datetime
+import importlib.metadata
+import io
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,15 +24,31 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+import release
+from release import BUILDS
 from sitegen import addresses as at
+from sitegen import build, freshness
 from sitegen.addresses import Css
-from sitegen.build import generate
-from sitegen.load import load_bytes
-from sitegen.model import Site
+from sitegen.build import Publishing, generate
+from sitegen.characters import UNICODE_VERSION, describe
+from sitegen.export import CSV_FILE, csv_cell
+from sitegen.load import MAX_FOLDER_DEPTH, Document, load_bytes
+from sitegen.model import Problem, Site
 from sitegen.news import ATOM, news
-from sitegen.prose import ATTRIBUTES, TAGS
+from sitegen.patterns import END, WHOLE_VALUES
+from sitegen.prose import ATTRIBUTES, TAGS, plain_text
+from sitegen.publishing import SettingError
 from sitegen.validate import validate
-from support.project import copy_project, fixture_documents, mkdocs_build, problems_of, site_prose
+from support.project import (
+    ROOT,
+    copy_fixture,
+    copy_project,
+    fixture_documents,
+    mkdocs_build,
+    planted_fault,
+    problems_of,
+    site_prose,
+)
 
 FAQ = "data/faq/hostile.yml"
 ASPECT = "data/aspects/overview.yml"
@@ -40,6 +62,7 @@ BIDI = "the value holds invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) (an 
 URL = "expected an http:// or https:// URL"
 NESTED = "lists or quotations nested deeper than 16 levels"
 HANGUL = "the value holds invisible character U+3164 (HANGUL FILLER) (an escape?); delete it"
+SHOWS_NOTHING = "the text shows nothing once rendered (only link definitions, spaces or marks?)"
 TITLE = 'expected a single line of text without <, >, & or " (it titles a page)'
 
 
@@ -146,7 +169,7 @@ REFUSED_ANSWERS = {
     "image": ("![x](https://keras.io/x.png)", f"an image {TAKES}"),
     "table": ("| a | b |\n| - | - |\n| 1 | 2 |", f"a table {TAKES}"),
     "rule": ("One\n\n---\n\nTwo", f"a horizontal rule (---) {TAKES}"),
-    "renders-to-nothing": ("[x]: https://keras.io/", "the text shows nothing once rendered (only link definitions?)"),
+    "renders-to-nothing": ("[x]: https://keras.io/", SHOWS_NOTHING),
     "only-spaces": ("   ", "expected some text, not only spaces"),
     "lines": ("#\n" * 61, "more than 60 lines in one field; shorten it"),
     "brackets": ("[" * 65, "more than 64 '[' in one field; split it or drop some"),
@@ -469,6 +492,324 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(
     faq = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
     code = [element.get_text() for element in faq.select(f"#hostile-4 ~ .{Css.ANSWER} code")][:2]
     assert code == ["<br onclick=x>", "</code><script>alert(1)</script>"]
+
+
+# -- no traceback from any input, and no invisible text ---------------------------------------------------
+
+CORE = "data/aspects/core-features.yml"
+UNFORESEEN = "stopped on an error that the checks did not foresee ({}); please report it"
+REFUSED_CHARACTERS = {  # several code points of each range that a reviewer cannot see (or that is not text)
+    "variation selectors": ["\ufe00", "\ufe0e", "\ufe0f", "\U000e0100", "\U000e01ef"],
+    "tags": ["\U000e0001", "\U000e0041", "\U000e007f"],
+    "zero-width": ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e"],
+    "bidi controls": ["\u200e", "\u061c", "\u202a", "\u202e", "\u2066", "\u2069"],
+    "controls": ["\x00", "\x1b", "\x7f", "\x85", "\x9f"],
+    "format": ["\xad", "\u0600", "\u06dd", "\u2064", "\U000110bd", "\U00013430", "\U0001d173"],
+    "default-ignorable marks": ["\u034f", "\u17b4", "\u180b", "\u180f"],
+    "blank letters": ["\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"],
+    "separators": ["\u2028", "\u2029"],
+    "private use": ["\ue000", "\uf8ff", "\U000f0000", "\U0010fffd"],
+    "unassigned": ["\u0378", "\U0002fffd", "\U000e0080"],
+    "noncharacters": ["\ufdd0", "\ufffe", "\U0001ffff", "\U0010ffff"],
+}
+EMOJI = "Ready \u26a0\ufe0f, \U0001f469\u200d\U0001f4bb, \U0001f44d\U0001f3fd, 1\ufe0f\u20e3 and \U0001fae8"
+"""Emoji sequences that need a variation selector or a joiner, and an emoji of Unicode 15 (newer than Python
+3.11's own tables): all allowed."""
+
+
+def every_review_date(project: Path, day: str) -> None:
+    """Date every file ``day``; points lose their own dates (which must be later than their aspect's)."""
+    for path in (project / "data").rglob("*.yml"):
+        text = re.sub(r"(?m)^ +(reviewed|change):.*\n", "", path.read_text(encoding="utf-8"))
+        path.write_text(re.sub(r"(?m)^reviewed: \S+", f"reviewed: {day}", text), encoding="utf-8")
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_review_dates_at_the_ends_of_the_calendar_generate_the_site(project: Path, day: str) -> None:
+    # year 1: What's new once reckoned its window from a day before the first date there is
+    every_review_date(project, day)
+    generated = generate(project / "data", project / "docs")
+    listed = news(generated.site)
+    assert listed.newest == datetime.date.fromisoformat(day) and listed.entries
+    feed = ET.fromstring(generated.files[at.FEED_FILE].encode("utf-8"))
+    assert feed.findtext(f"{{{ATOM}}}updated") == f"{day}T00:00:00Z"
+    ahead = freshness.ahead(generated.site, datetime.date(2026, 12, 8))
+    assert bool(ahead) == (day > "2026-12-08")  # a date to come is make check's complaint, not a crash
+
+
+def fails_on(file: str, real: object) -> object:
+    def checked(document: Document, prose: object) -> object:
+        if document.file == file:
+            raise RuntimeError("planted fault")
+        return real(document, prose)  # type: ignore[operator]
+
+    return checked
+
+
+def test_an_error_the_checks_did_not_foresee_is_one_message_naming_the_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / FAQ).write_text(question("An answer no other case has."), encoding="utf-8")
+    monkeypatch.setattr(build, "check_document", fails_on(FAQ, build.check_document))
+    assert problems_of(project / "data") == [
+        f"{FAQ}: checking this file {UNFORESEEN.format('RuntimeError: planted fault')}"
+    ]
+    monkeypatch.undo()  # the failure is not remembered: the next check reads the file again
+    generate(project / "data", project / "docs")
+
+    def render_fails(*args: object) -> dict[str, str]:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(build, "render_site", render_fails)
+    cause = UNFORESEEN.format("OverflowError: date value out of range")
+    assert problems_of(project / "data") == [f"data: generating the pages {cause}"]
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        pytest.param(char, id=f"{kind}-U+{ord(char):04X}")
+        for kind, chars in REFUSED_CHARACTERS.items()
+        for char in chars
+    ],
+)
+def test_every_character_a_reviewer_cannot_see_is_refused_at_its_line(char: str) -> None:
+    written = question("Plain X text.").replace(" X ", f" {char} ")  # as typed: a dump would escape it
+    found = load_bytes(written.encode(), FAQ)
+    assert isinstance(found, Problem) and (found.file, found.line, found.column) == (FAQ, 4, 15)
+    assert found.message == f"{describe(char)} is not allowed; delete it"
+    assert f"U+{ord(char):04X}" in found.message
+    escaped = load_bytes(f"id: x\nquestion: {yaml_quoted(f'Is {char} here?')}\n".encode(), FAQ)
+    assert isinstance(escaped, Problem) and (escaped.line, escaped.column) == (2, 11)
+    assert escaped.message == f"the value holds {describe(char)} (an escape?); delete it"
+
+
+def test_a_lone_surrogate_written_as_an_escape_is_refused() -> None:
+    found = load_bytes(b'id: x\nquestion: "Is \\ud800 here?"\n', FAQ)
+    assert isinstance(found, Problem) and found.line == 2
+    assert found.message.startswith("YAML syntax error: found invalid Unicode character escape code")
+
+
+def test_the_unicode_version_named_is_the_installed_tables_own() -> None:
+    description = importlib.metadata.metadata("regex")["Description"]
+    assert f"supports Unicode {UNICODE_VERSION}." in description
+
+
+def hidden_in_selectors(payload: bytes) -> str:
+    """Each byte as a variation selector (U+FE00-FE0F for 0-15, U+E0100-E01EF for 16-255): a known way to
+    hide a message in text that looks untouched."""
+    return "".join(chr(0xFE00 + byte) if byte < 16 else chr(0xE0100 + byte - 16) for byte in payload)
+
+
+def test_a_payload_hidden_in_variation_selectors_never_reaches_a_page(project: Path) -> None:
+    hidden = hidden_in_selectors(b"<img src=x onerror=alert(1)>")
+    assert len(hidden) == 28
+    (project / FAQ).write_text(question("Plain X text.").replace("X", f"\U0001f600{hidden}"), encoding="utf-8")
+    assert problems_of(project / "data") == [f"{FAQ}:4:16: {describe(hidden[0])} is not allowed; delete it"]
+
+
+REFUSED_BLANK_TITLES = {
+    "variation-selectors": (ASPECT, "title:", "\ufe00\ufe01\U000e0100", "the value holds invisible character U+FE00"),
+    "combining-marks": (ASPECT, "title:", "\u0301\u0301\u0301", "no letter, digit, symbol or punctuation"),
+    "spaces-of-all-kinds": (TOOL, "name:", "\u00a0\u2003\u3000", "expected a single line of text"),
+    "marks-in-a-cell": ("data/aspects/overview.yml", "        short:", "\u0300\u0336", "no letter, digit"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_BLANK_TITLES)
+def test_a_title_or_line_that_would_show_blank_is_refused(project: Path, case: str) -> None:
+    file, prefix, value, cause = REFUSED_BLANK_TITLES[case]
+    set_line(project, file, prefix, value)
+    [found] = problems_of(project / "data")
+    assert found.startswith(f"{file}:{line_of(project, file, prefix)}:") and cause in found
+
+
+def test_emoji_sequences_are_allowed_and_shown_as_typed(project: Path) -> None:
+    set_line(project, ASPECT, "description:", EMOJI)
+    (project / FAQ).write_text(question(f"Answer: {EMOJI}.", question=f"Is it {EMOJI}?"), encoding="utf-8")
+    site = generate(project / "data", project / "docs").site
+    aspect = next(aspect for aspect in site.aspects if aspect.id == "overview")
+    assert aspect.description == EMOJI
+    asked = next(q for q in site.questions if q.id == "hostile")
+    assert asked.question == f"Is it {EMOJI}?" and EMOJI in plain_text(site.html[asked.answer])
+
+
+@pytest.mark.parametrize("name", WHOLE_VALUES)
+def test_every_whole_value_pattern_refuses_a_trailing_line_break(name: str) -> None:
+    pattern, example = WHOLE_VALUES[name]
+    assert pattern.endswith(END) and re.match(pattern, example)
+    for ending in ("\n", "\r\n", "\n\n"):
+        assert re.match(pattern, example + ending) is None, f"{name} takes {example + ending!r}"
+
+
+def test_no_pattern_in_the_generator_ends_with_a_bare_dollar() -> None:
+    # a whole-value pattern belongs in sitegen.patterns, ending with END: a new one written ^...$ fails here
+    found = []
+    for path in sorted((ROOT / "hooks").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.match(r"\^.*\$\Z", node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert found == []
+
+
+def test_a_package_name_with_a_line_break_is_refused_at_its_line(project: Path) -> None:
+    set_line(project, TOOL, "package:", "tensorflow\n")
+    cause = "expected a package name as PyPI spells it: letters, digits, '.', '_' and '-'"
+    assert problems_of(project / "data") == [f"{TOOL}:{line_of(project, TOOL, 'package:')}:1: package: {cause}"]
+    with pytest.raises(SettingError):
+        Publishing.configure("https://example.org/\n", None, None, "docs")
+    with pytest.raises(SettingError):
+        Publishing.configure(None, "https://github.com/o/r\n", None, "docs")
+
+
+FORMULAS = [
+    "=1+1",
+    " =1+1",
+    "\u00a0=HYPERLINK(0)",
+    "\u3000+1",
+    "\u2003@SUM(1)",
+    "\u205f-1",
+    " \t=1",
+    "\t=1",
+    "\uff1d1+1",
+    "\uff0b1",
+    "\uff0d1",
+    "\uff20SUM(1)",
+    "\ufe62x",
+    "\u3000\uff1d1",
+]
+
+
+def nth_line(project: Path, file: str, prefix: str, number: int, value: str) -> None:
+    path = project / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = [i for i, line in enumerate(lines) if line.startswith(prefix)][number]
+    lines[index] = f"{prefix} {yaml_quoted(value)}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_spreadsheet_formulas_behind_any_space_or_in_full_width_are_neutralised(project: Path) -> None:
+    for number, formula in enumerate(FORMULAS):
+        nth_line(project, CORE, "        short:", number, formula)
+    generated = generate(project / "data", project / "docs")
+    rows = list(csv.DictReader(io.StringIO(generated.files[CSV_FILE])))
+    cells = [row[tool] for row in rows if row["aspect"] == "core-features" for tool in ("keras", "tensorflow")]
+    assert cells[: len(FORMULAS)] == [f"'{formula}" for formula in FORMULAS]
+    assert [csv_cell(text) for text in ("Keras", " Keras", "x=1", "a-b", "\u3000Keras")] == [
+        "Keras",
+        " Keras",
+        "x=1",
+        "a-b",
+        "\u3000Keras",
+    ]
+
+
+LONG = {  # in place of a tool's order line
+    "number": "order: " + "7" * 5000,
+    "number-within-python-limits": "order: 20\nsummary: " + "7" * 4000,
+    "key": f"order: 20\n? {'k' * 5000}\n: 1",
+    "duplicate-key": f"order: 20\n? {'k' * 5000}\n: 1\n? {'k' * 5000}\n: 2",
+    "not-text-key": f"order: 20\n{'9' * 4000}: 1",
+    "tag": f"order: !<tag:{'t' * 5000}> 1",
+    "date": "order: 20\nreviewed: 2026-" + "1" * 5000,
+}
+
+
+@pytest.mark.parametrize("case", LONG)
+def test_a_long_value_is_quoted_cut_in_a_readable_message(project: Path, case: str) -> None:
+    path = project / TOOL
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^order:.*$", lambda _: LONG[case], text, count=1), encoding="utf-8")
+    found = problems_of(project / "data")
+    assert all(re.match(rf"{TOOL}:\d+:\d+: ", line) and len(line) <= 250 for line in found), found
+
+
+def test_data_itself_as_a_link_is_refused_like_a_link_inside_it(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (project / "data").rename(elsewhere)
+    try:
+        (project / "data").symlink_to(elsewhere)
+        message = "data: is a symbolic link; data/ must be a folder of regular files (copy the files here instead)"
+        assert problems_of(project / "data") == [message]
+        result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+        assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+    finally:
+        (project / "data").unlink()
+        elsewhere.rename(project / "data")
+
+
+def test_folders_nested_deeper_than_the_limit_are_reported_at_the_folder_without_recursion(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    deepest = data / "faq"
+    try:
+        for _ in range(1200):
+            deepest = deepest / "d"
+            deepest.mkdir()
+        folder = "data/faq" + "/d" * MAX_FOLDER_DEPTH
+        why = f"folders nest more than {MAX_FOLDER_DEPTH} levels deep here; data files lie at most one folder down"
+        message = f"{folder}: {why}"
+        assert problems_of(data) == [message]
+        result = mkdocs_build(data.parent / "mkdocs.yml", tmp_path / "site")
+        assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+    finally:
+        while deepest != data / "faq":  # removed deepest first: a recursive removal would fail on it too
+            deepest.rmdir()
+            deepest = deepest.parent
+
+
+def published_before(folder: Path) -> Path:
+    """A site as ``make build`` publishes it: a link to a numbered build beside it."""
+    build = folder / f"site{BUILDS}" / "1"
+    (build / "search").mkdir(parents=True)
+    for name in ("index.html", "404.html", "search/search_index.json"):
+        (build / name).write_text(f"the site before: {name}", encoding="utf-8")
+    (folder / "site").symlink_to(Path(f"site{BUILDS}") / "1")
+    return folder / "site"
+
+
+def whole_site(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_make_build_gives_each_refusal_its_line_and_leaves_the_published_site_byte_identical(
+    project: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    site = published_before(tmp_path)
+    before = whole_site(site), os.readlink(site)
+    hidden = hidden_in_selectors(b"<img src=x onerror=alert(1)>")
+    (project / FAQ).write_text(question("Plain X text.").replace("X", hidden), encoding="utf-8")
+    set_line(project, ASPECT, "title:", "\u0301\u0301")
+    set_line(project, TOOL, "package:", "tensorflow\n")
+    keras = project / "data/tools/keras.yml"
+    keras.write_text(re.sub(r"(?m)^order:.*$", "order: " + "7" * 5000, keras.read_text(encoding="utf-8")))
+    deep = project / "data/faq" / "/".join("d" * (MAX_FOLDER_DEPTH + 2))
+    deep.mkdir(parents=True)
+    expected = [
+        f"{FAQ}:4:15: {describe(hidden[0])} is not allowed; delete it",
+        f"{ASPECT}:{line_of(project, ASPECT, 'title:')}:1: title: no letter, digit, symbol or punctuation",
+        f"{TOOL}:{line_of(project, TOOL, 'package:')}:1: package: expected a package name",
+        "data/tools/keras.yml:4:8: cannot read '777",
+        "data/faq/d/d/d/d/d/d/d/d: folders nest more than",
+    ]
+    try:
+        command = ["build", "--site", str(site), "--config", str(project / "mkdocs.yml"), "--wait", "60"]
+        assert release.main(command) == 1
+        told = capfd.readouterr().err
+        assert all(message in told for message in expected), told
+        assert "Traceback" not in told and "the build failed" in told
+        assert (whole_site(site), os.readlink(site)) == before
+        with planted_fault(project):  # and an error that no check foresees, once the data is fixed
+            shutil.rmtree(project / "data/faq/d")
+            (project / FAQ).unlink()
+            for file in (ASPECT, TOOL, "data/tools/keras.yml"):
+                shutil.copy(ROOT / file, project / file)
+            set_line(project, ASPECT, "title:", "Overview, planted fault")
+            assert release.main(command) == 1
+        told = capfd.readouterr().err
+        assert f"data: generating the pages {UNFORESEEN.format('OverflowError: date value out of range')}" in told
+        assert "Traceback" not in told and (whole_site(site), os.readlink(site)) == before
+    finally:
+        shutil.rmtree(project / "data/faq/d", ignore_errors=True)
 
 
 # -- random Markdown through the real render path -----------------------------------------------------------

@@ -34,6 +34,7 @@ from support.project import (
     BUILD_ENV,
     CONFIG,
     FIXTURE,
+    PLANTED,
     copy_project,
     edit,
     forged_pickle,
@@ -621,6 +622,8 @@ def fetch(url: str) -> str:
 
 def test_serve_keeps_serving_the_last_good_site_while_the_data_has_problems(tmp_path: Path) -> None:
     project, port = copy_project(tmp_path), free_port()
+    news = project / "hooks" / "sitegen" / "news.py"
+    news.write_text(news.read_text(encoding="utf-8") + PLANTED, encoding="utf-8")  # inert until a title sets it off
     command = [str(VENV / "bin" / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         command, cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -639,7 +642,14 @@ def test_serve_keeps_serving_the_last_good_site_while_the_data_has_problems(tmp_
         assert fetch(url) == first
         edit(aspect, "titel: ", "title: Renamed overview, ")
         log.wait_for("Reloading browsers")  # the rebuild from the fixed data is in place
-        assert "Renamed overview" in fetch(url)
+        renamed = fetch(url)
+        assert "Renamed overview" in renamed
+        edit(aspect, "title: Renamed overview, ", "title: A planted fault, ")  # an error that no check foresees
+        log.wait_for("Serving the last version")
+        assert "OverflowError: date value out of range" in "".join(log.lines) and "Traceback" not in log.output
+        assert fetch(url) == renamed
+        log.wait_for("Reloading browsers")
+        assert fetch(url) == renamed
     finally:
         server.terminate()
         server.wait(timeout=30)

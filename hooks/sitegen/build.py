@@ -11,15 +11,15 @@ from .answer import home_inserts
 from .corrections import Corrections
 from .export import files as export_files
 from .links import check_links, marker_lines
-from .load import load_bytes, read_tree
+from .load import load_bytes, read_tree, root_refusal
 from .memo import digest, memo
-from .model import DataError, Problem, Site
+from .model import DataError, Problem, Site, cut
 from .news import atom_feed, news
 from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_config, read_setup
 from .publishing import web_address
 from .render import faq_nav, head_extras, nav_entries, page_anchors, render_site
-from .validate import assemble, check_document
+from .validate import Checked, assemble, check_document
 
 
 @dataclass(frozen=True)
@@ -83,26 +83,34 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
     Block fields are rendered with ``markdown``, by default the setup of the ``mkdocs.yml`` beside
     ``data_dir``. Files whose bytes have not changed since the last build are not parsed or checked
     again in the same process (:mod:`sitegen.memo`); the checks across files always run."""
+    if refused := root_refusal(data_dir, data_dir.parent):
+        raise DataError([refused])  # alone: what the files would have said is unknown
     setup = markdown or read_setup(data_dir.parent / "mkdocs.yml")
     files, problems = read_tree(data_dir, data_dir.parent)
     known = memo(data_dir, setup)
     checked = []
     for name, raw in files:
         key = digest(raw)
-        item = known.get(name, key)
-        if item is None:
-            document = load_bytes(raw, name)
-            if isinstance(document, Problem):
-                problems.append(document)
-                continue
-            item = check_document(document, prose(setup))
-            known.put(name, key, item)
+        item = known.get(name, key) or _check_file(name, raw, setup)
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        known.put(name, key, item)
         checked.append(item)
     known.save()
     result = assemble(checked, [problem.file for problem in problems])
     if problems or not isinstance(result, Site):
         raise DataError(problems + ([] if isinstance(result, Site) else result))
     return result
+
+
+def _check_file(name: str, raw: bytes, setup: MarkdownSetup) -> Checked | Problem:
+    """One file's bytes loaded and checked alone, or the one problem that stops that."""
+    try:
+        document = load_bytes(raw, name)
+        return document if isinstance(document, Problem) else check_document(document, prose(setup))
+    except Exception as err:  # a gap in the checks: this file's message
+        return unexpected(err, name, "checking this file")
 
 
 def prose(markdown: MarkdownSetup) -> Prose:
@@ -116,6 +124,14 @@ def prose(markdown: MarkdownSetup) -> Prose:
 _renderers: dict[str, Prose] = {}
 
 
+def unexpected(err: Exception, file: str, doing: str) -> Problem:
+    """An error that the checks did not foresee, as the one message a problem in the data gets."""
+    cause = cut(f"{type(err).__name__}: {err}", 200)
+    return Problem(
+        file, 0, 0, "", f"{doing} stopped on an error that the checks did not foresee ({cause}); please report it"
+    )
+
+
 def generate(
     data_dir: Path,
     docs_dir: Path | None = None,
@@ -126,7 +142,19 @@ def generate(
     repository in ``publishing``, each point and question links to its correction and data file.
 
     Links from the hand-written pages of ``docs_dir`` into generated pages are checked too, so that
-    whatever this accepts, a strict build accepts."""
+    whatever this accepts, a strict build accepts. No input gives any other exception: one that the checks
+    did not foresee becomes a :class:`DataError` too, naming the data file where one is known."""
+    try:
+        return _generate(data_dir, docs_dir, markdown, publishing)
+    except DataError:
+        raise
+    except Exception as err:  # a gap in the checks: a message and a failed build, no traceback
+        raise DataError([unexpected(err, data_dir.name, "generating the pages")]) from err
+
+
+def _generate(
+    data_dir: Path, docs_dir: Path | None, markdown: MarkdownSetup | None, publishing: Publishing
+) -> Generated:
     site = load_site(data_dir, markdown)
     found = news(site)  # the What's new page, its anchors and its feed all list these
     pages = render_site(site, publishing.corrections, found)

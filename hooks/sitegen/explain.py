@@ -17,13 +17,14 @@ from typing import Any, TypeVar
 import msgspec
 
 from .load import Document, PathKey
-from .model import Problem
+from .model import Problem, cut
 
 T = TypeVar("T")
 _COMMA_HINT = " (in a {...} mapping, a comma starts a new field: put a text with commas in quotes)"
 _FRIENDLY = {  # a fragment of each pattern, as msgspec quotes it, and what it means
     "^[a-z][a-z0-9]*": "an id: lowercase letters, digits and single hyphens, starting with a letter",
     "^https?://": "an http:// or https:// URL",
+    "^[A-Za-z0-9](": "a package name as PyPI spells it: letters, digits, '.', '_' and '-'",
     "[^<>": 'a single line of text without <, >, & or " (it titles a page)',
     "[^\\\\r\\\\n": "a single line of text",
     "regex '\\\\S'": "some text, not only spaces",
@@ -38,7 +39,7 @@ def problem_at(doc: Document, path: PathKey, message: str) -> Problem:
 def _dotted(path: PathKey) -> str:
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        text += f"[{part}]" if isinstance(part, int) else (f".{cut(part, 40)}" if text else cut(part, 40))
     return text
 
 
@@ -67,7 +68,7 @@ def _explain(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator[Pr
         for key in value:
             if key not in fields:
                 hint = did_you_mean(key, fields) or _COMMA_HINT * (isinstance(key, str) and " " in key)
-                yield problem_at(doc, (*path, key), f"unknown field '{key}'{hint}")
+                yield problem_at(doc, (*path, key), f"unknown field '{cut(str(key))}'{hint}")
         for name, info in fields.items():
             if name not in value:
                 if info.required:
@@ -105,7 +106,7 @@ def _check_only(doc: Document, value: Any, kind: Any, path: PathKey) -> Iterator
         message, _, where = str(err).partition(" - at `$")
         words = _words(kind)
         if words and (message.startswith("Invalid enum value") or message.startswith("Expected `bool")):
-            shown = f"'{value}'" if isinstance(value, str) else _describe(value)
+            shown = f"'{cut(value)}'" if isinstance(value, str) else _describe(value)
             message = f"expected {', '.join(words[:-1])} or {words[-1]}, got {shown}"
             if isinstance(value, str) and value.lower() in ("yes", "no"):
                 message += " (in quotes it is text: write yes or no without quotes)"
@@ -137,8 +138,7 @@ def _parse_path(text: str) -> PathKey:
 
 def _friendly(message: str, value: Any) -> str:
     if message.startswith("Invalid RFC3339 encoded date"):
-        shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:40]}…"
-        return f"expected a date written YYYY-MM-DD (2026-11-29), got '{shown}'"
+        return f"expected a date written YYYY-MM-DD (2026-11-29), got '{cut(str(value), 40)}'"
     for pattern, meaning in _FRIENDLY.items():
         if pattern in message:
             return f"expected {meaning}"
@@ -146,11 +146,12 @@ def _friendly(message: str, value: Any) -> str:
     if sized:
         unit = ("character" if sized.group(1) == "str" else "item") + ("s" if sized.group(3) != "1" else "")
         bound = "at most" if sized.group(2) == "<=" else "at least"
-        return f"expected {bound} {sized.group(3)} {unit}, got {len(value) if isinstance(value, str | list) else value}"
+        got = len(value) if isinstance(value, str | list) else cut(str(value))
+        return f"expected {bound} {sized.group(3)} {unit}, got {got}"
     bounded = re.match(r"Expected `int` ([<>]=) (-?\d+)", message)
     if bounded:
         bound = "at most" if bounded.group(1) == "<=" else "at least"
-        return f"expected a whole number of {bound} {bounded.group(2)}, got {value}"
+        return f"expected a whole number of {bound} {bounded.group(2)}, got {cut(str(value))}"
     wrong_type = re.match(r"Expected `(\w+)(?: \| null)?`, got `\w+`", message)
     if wrong_type:
         expected = {"str": "text", "int": "a whole number", "array": "a list", "object": "a mapping"}

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import addresses as at
-from .model import Problem, Site
+from .model import Problem, Site, cut
 from .prose import code_spans
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
@@ -86,7 +86,7 @@ def marker_lines(text: str, *, front_matter: bool = True) -> dict[str, list[int]
     return found
 
 
-_META = re.compile(r"^(title|description):(.*)$")
+_META = re.compile(r"^(title|description):(.*)")
 _UNSAFE_IN_ATTRIBUTES = '<>&"'
 
 
@@ -142,13 +142,13 @@ def _check_page(name: str, page: str, text: str, site: Site, anchors: Mapping[st
         column = start - text.rfind("\n", 0, start)
         why = _why_broken(linked, anchor, site, anchors)
         if why:
-            yield Problem(name, line, column, "", f"links to {target}, but {why}")
+            yield Problem(name, line, column, "", f"links to {cut(target)}, but {why}")
 
 
 def _why_broken(linked: str, anchor: str, site: Site, anchors: Mapping[str, set[str]]) -> str | None:
     if linked in anchors:
         if anchor and anchor not in anchors[linked]:
-            return f"no section of that page has the id '{anchor}' in data/"
+            return f"no section of that page has the id '{cut(anchor)}' in data/"
         return None
     folder, _, file = linked.rpartition("/")
     if folder != at.ASPECT_DIR or not file.endswith(".md"):
@@ -158,4 +158,4 @@ def _why_broken(linked: str, anchor: str, site: Site, anchors: Mapping[str, set[
         if old in aspect.aliases:
             new = f"'{aspect.id}' (data/aspects/{aspect.id}.yml); link to {at.aspect_page(aspect.id)}"
             return f"aspect '{old}' is now {new}"
-    return f"no aspect in data/aspects/ has the id '{old}'"
+    return f"no aspect in data/aspects/ has the id '{cut(old)}'"

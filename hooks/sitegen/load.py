@@ -3,9 +3,9 @@
 Nothing about the files is trusted. Only regular files named ``*.yml`` are read; symbolic links,
 folders and pipes with such names are reported, never followed or opened; hidden and editor files
 are skipped. Only plain data is accepted: no anchors or aliases (so no "billion laughs"), no custom
-tags, no duplicate keys, no tabs for indentation, UTF-8 without a byte-order mark or control
-characters. Values are built from libyaml's events, one at a time, so nesting is refused at its
-limit before anything recurses on it.
+tags, no duplicate keys, no tabs for indentation, UTF-8 without a byte-order mark or any character a
+reviewer could not see (:mod:`sitegen.characters`). Values are built from libyaml's events, one at a
+time, so nesting is refused at its limit before anything recurses on it.
 """
 
 from __future__ import annotations
@@ -13,20 +13,24 @@ from __future__ import annotations
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .model import Problem
+from .characters import describe, refused_in_file, refused_in_value
+from .model import Problem, cut
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's C parser where available: about 14 times faster than the pure-Python one."""
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 16
+"""How deep a file's values may nest."""
+MAX_FOLDER_DEPTH = 8
+"""How deep folders may nest under ``data/``: records lie one folder down, and a misplaced file a few more
+down is still reported by name."""
 SUFFIX = ".yml"
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = {
@@ -40,23 +44,8 @@ _PLAIN_TAGS = {
 _STR = "tag:yaml.org,2002:str"
 _scalars = yaml.constructor.SafeConstructor()
 _resolver = yaml.resolver.Resolver()
-_INVISIBLE = (
-    # Unicode's control (Cc), format (Cf: zero-width, bidi...) and line/paragraph separator characters,
-    # noncharacters, and letters that show as blank (U+3164 HANGUL FILLER, U+2800 BRAILLE BLANK...);
-    # tab, line feed and carriage return are left to the callers
-    "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2"
-    "\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u2800\u3164"
-    "\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb\ufffe-\uffff\U000110bd\U000110cd\U00013430-\U00013438"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(0x1, 0x11))
-)
-_FORBIDDEN = re.compile(f"[{_INVISIBLE}]")
-"""Control, zero-width, bidi, line-separator and tag characters: invisible in an editor, so a reviewer
-cannot see what they do to the text around them. Tabs and line breaks are allowed in the file."""
-_FORBIDDEN_ASCII = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FORBIDDEN_IN_VALUES = re.compile(f"[\r{_INVISIBLE}]")
-"""The same in a value, where they can also arrive through a YAML escape ("\\u202e"); and a carriage
-return, which no line break in the file gives a value (YAML turns those into ``\\n``)."""
+_CONTROL_ASCII = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""What :mod:`sitegen.characters` refuses that ASCII holds: the quick test for a file of ASCII text."""
 
 
 @dataclass(frozen=True)
@@ -102,27 +91,76 @@ def is_ignored(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swo", ".tmp", ".bak"))
 
 
-def _entries(folder: str, name: str) -> list[tuple[str, str, int]]:
-    """Every entry under ``folder`` (called ``name`` in messages) but hidden and editor files, with its name
-    and mode, without following links; the entries of its folders instead of the folders, except for a
-    folder named like a data file."""
-    found: list[tuple[str, str, int]] = []
-    with os.scandir(folder) as scan:
-        entries = sorted(scan, key=lambda entry: entry.name)
-    for entry in entries:
-        if is_ignored(entry.name):
-            continue
-        mode = entry.stat(follow_symlinks=False).st_mode
-        if stat.S_ISDIR(mode) and not entry.name.lower().endswith((SUFFIX, ".yaml")):
-            found += _entries(entry.path, f"{name}/{entry.name}")
+Entry = tuple[str, str, int]
+"""An entry under ``data/``: its path, its name in messages and its mode (of the entry itself, not of what a
+link points at)."""
+
+
+def _listing(folder: str, name: str) -> list[Entry] | Problem:
+    """The entries of one folder but hidden and editor files, by name; or why it cannot be read."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        return [
+            (entry.path, f"{name}/{entry.name}", entry.stat(follow_symlinks=False).st_mode)
+            for entry in entries
+            if not is_ignored(entry.name)
+        ]
+    except OSError as err:
+        return Problem(name, 0, 0, "", f"the folder cannot be read: {err.strerror}")
+
+
+def _is_folder(entry: Entry) -> bool:
+    """A folder to look into: a folder named like a data file is reported instead."""
+    return stat.S_ISDIR(entry[2]) and not entry[1].lower().endswith((SUFFIX, ".yaml"))
+
+
+def _entries(folder: str, name: str) -> tuple[list[Entry], list[Problem]]:
+    """Every entry under ``folder`` (called ``name`` in messages), in name order, a folder's entries in its
+    place; walked with a list of open folders, not by recursion, to :data:`MAX_FOLDER_DEPTH` levels."""
+    found: list[Entry] = []
+    problems: list[Problem] = []
+    listing = _listing(folder, name)
+    if isinstance(listing, Problem):
+        return found, [listing]
+    walk = [iter(listing)]
+    while walk:
+        entry = next(walk[-1], None)
+        if entry is None:
+            walk.pop()
+        elif not _is_folder(entry):
+            found.append(entry)
+        elif len(walk) > MAX_FOLDER_DEPTH:
+            why = f"folders nest more than {MAX_FOLDER_DEPTH} levels deep here; data files lie at most one folder down"
+            problems.append(Problem(entry[1], 0, 0, "", why))
         else:
-            found.append((entry.path, f"{name}/{entry.name}", mode))
-    return found
+            inner = _listing(entry[0], entry[1])
+            if isinstance(inner, Problem):
+                problems.append(inner)
+            else:
+                walk.append(iter(inner))
+    return found, problems
+
+
+def root_refusal(root: Path, base: Path) -> Problem | None:
+    """Why the data folder itself is not read: missing, a link (the files it would show are elsewhere) or
+    not a folder; named relative to ``base``."""
+    name = root.relative_to(base).as_posix()
+    try:
+        mode = os.lstat(root).st_mode
+    except OSError as err:
+        return Problem(name, 0, 0, "", f"the data folder cannot be read: {err.strerror}")
+    if stat.S_ISLNK(mode):
+        why = f"is a symbolic link; {name}/ must be a folder of regular files (copy the files here instead)"
+        return Problem(name, 0, 0, "", why)
+    if not stat.S_ISDIR(mode):
+        return Problem(name, 0, 0, "", "is not a folder; the data lives in a folder of YAML files")
+    return None
 
 
 def _bad_name(name: str) -> Problem | None:
     """A name that messages could not show as it is: invisible characters, or bytes that are not UTF-8."""
-    if _FORBIDDEN_IN_VALUES.search(name) or "\n" in name or any("\udc80" <= char <= "\udcff" for char in name):
+    if refused_in_value(name) is not None or "\n" in name:  # bytes that are not UTF-8 became lone surrogates
         shown = ascii(name)[1:-1]
         return Problem(shown, 0, 0, "", "the file name holds an invisible character or is not UTF-8; rename it")
     return None
@@ -153,8 +191,10 @@ def read_tree(root: Path, base: Path) -> tuple[list[tuple[str, bytes]], list[Pro
     """The bytes of every data file under ``root`` (as :func:`load_tree` finds them), by name relative to ``base``;
     what cannot be read is a problem."""
     found: list[tuple[str, bytes]] = []
-    problems: list[Problem] = []
-    for path, name, mode in _entries(str(root), root.relative_to(base).as_posix()):
+    if refused := root_refusal(root, base):
+        return found, [refused]
+    entries, problems = _entries(str(root), root.relative_to(base).as_posix())
+    for path, name, mode in entries:
         result = _bad_name(name) or _refusal(name, mode) or read_file(path, name)
         if isinstance(result, Problem):
             problems.append(result)
@@ -194,9 +234,10 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
     except UnicodeDecodeError as err:
         line, column = _line_column(raw, err.start)
         return Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")
-    if bad := (_FORBIDDEN_ASCII if text.isascii() else _FORBIDDEN).search(text):
-        line, column = _line_column(text, bad.start())
-        return Problem(name, line, column, "", f"{_invisible(bad.group())} is not allowed; delete it")
+    bad = _first_ascii_control(text) if text.isascii() else refused_in_file(text)
+    if bad is not None:
+        line, column = _line_column(text, bad)
+        return Problem(name, line, column, "", f"{describe(text[bad])} is not allowed; delete it")
     try:
         return Document(name, *_values(text))
     except _Invalid as err:
@@ -207,14 +248,16 @@ def load_bytes(raw: bytes, name: str) -> Document | Problem:
         return Problem(name, 0, 0, "", f"YAML error: {err}")
 
 
-def _invisible(char: str) -> str:
-    return f"invisible character U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+def _first_ascii_control(text: str) -> int | None:
+    found = _CONTROL_ASCII.search(text)
+    return found.start() if found else None
 
 
 def invisible(text: str) -> str | None:
-    """The first invisible character of a text, described (None if it has none); line breaks count."""
-    found = _FORBIDDEN_IN_VALUES.search(text)
-    return _invisible(found.group()) if found else None
+    """The first character of a text that data may not hold, described (None if it has none); a carriage
+    return counts."""
+    found = refused_in_value(text)
+    return None if found is None else describe(text[found])
 
 
 def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
@@ -268,18 +311,18 @@ def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
             continue
         line, column = _mark(event)
         escaped = event.value if isinstance(event, yaml.ScalarEvent) and event.style == '"' else ""  # escapes
-        if bad := _FORBIDDEN_IN_VALUES.search(escaped):
-            raise _Invalid(line, column, f"the value holds {_invisible(bad.group())} (an escape?); delete it")
+        if (bad := refused_in_value(escaped)) is not None:
+            raise _Invalid(line, column, f"the value holds {describe(escaped[bad])} (an escape?); delete it")
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _Invalid(line, column, "anchors (&name) and aliases (*name) are not allowed; write the value out")
         parent = stack[-1] if stack else None
         value = _node_value(event, line, column)
         if parent is not None and isinstance(parent.value, dict) and parent.key is None:
             if not isinstance(value, str) or not isinstance(event, yaml.ScalarEvent):
-                raise _Invalid(line, column, f"keys must be text, got {value!r}")
+                raise _Invalid(line, column, f"keys must be text, got {cut(repr(value))}")
             if value in parent.value:
                 first = positions[(*parent.path, value)][0]
-                raise _Invalid(line, column, f"duplicate key '{value}' (first given on line {first})")
+                raise _Invalid(line, column, f"duplicate key '{cut(value)}' (first given on line {first})")
             positions[(*parent.path, value)] = (line, column)
             parent.key = value
             continue
@@ -306,11 +349,18 @@ def _values(text: str) -> tuple[dict[str, Any], dict[PathKey, tuple[int, int]]]:
     return root, positions
 
 
+def _reason(err: Exception) -> str:
+    """Why a scalar could not be read, in the data's words rather than Python's."""
+    if "integer string conversion" in str(err):  # Python refuses numbers of more than 4,300 digits
+        return "the number is thousands of digits long"
+    return cut(str(err))
+
+
 def _node_value(event: yaml.NodeEvent, line: int, column: int) -> Any:
     """A new empty container, or a scalar's value, once its tag is known to be plain."""
     if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
         if event.tag not in (None, "!"):
-            raise _Invalid(line, column, f"the tag {event.tag} is not allowed; use plain values")
+            raise _Invalid(line, column, f"the tag {cut(event.tag)} is not allowed; use plain values")
         return {} if isinstance(event, yaml.MappingStartEvent) else []
     assert isinstance(event, yaml.ScalarEvent)
     tag = event.tag
@@ -319,11 +369,11 @@ def _node_value(event: yaml.NodeEvent, line: int, column: int) -> Any:
     if tag == _STR:
         return event.value  # most values are text: no constructor needed
     if tag not in _PLAIN_TAGS:
-        raise _Invalid(line, column, f"the tag {tag} is not allowed; use plain values")
+        raise _Invalid(line, column, f"the tag {cut(tag)} is not allowed; use plain values")
     node = yaml.ScalarNode(tag, event.value, style=event.style)  # the constructor needs no marks
     try:
         return _scalars.construct_object(node)
     except (ValueError, yaml.YAMLError) as err:
-        raise _Invalid(line, column, f"cannot read {event.value!r}: {err}") from None
+        raise _Invalid(line, column, f"cannot read '{cut(event.value)}': {_reason(err)}") from None
     finally:
         _scalars.constructed_objects.clear()  # the constructor caches every node it built; keep nothing

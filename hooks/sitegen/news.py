@@ -64,9 +64,9 @@ def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -
     if not dated:
         return News([], None, 0)
     newest = max(entry.reviewed for entry in dated)
-    start = newest - datetime.timedelta(days=window_days)
     order: dict[Kind, int] = {"aspect": 0, "point": 1, "question": 2}
-    kept = [(i, entry) for i, entry in enumerate(dated) if entry.reviewed > start]
+    # days between two dates, never a date before the window: that date may lie before year 1
+    kept = [(i, entry) for i, entry in enumerate(dated) if (newest - entry.reviewed).days < window_days]
     kept.sort(key=lambda pair: (-pair[1].reviewed.toordinal(), order[pair[1].kind], pair[1].change is None, pair[0]))
     return News([entry for _, entry in kept[:limit]], newest, len(kept))
 

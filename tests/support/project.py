@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -171,3 +173,29 @@ class _Planted:
 def forged_pickle(proof: Path) -> bytes:
     """What a forged cache file would hold: a pickle that creates the folder ``proof`` if anything loads it."""
     return pickle.dumps(_Planted(proof))
+
+
+PLANTED = """
+
+_news = news
+
+
+def news(site, *args, **kwargs):  # planted by a test: a fault that a marked aspect title sets off
+    if any("planted fault" in aspect.title for aspect in site.aspects):
+        raise OverflowError("date value out of range")
+    return _news(site, *args, **kwargs)
+"""
+"""Added to a copy's ``hooks/sitegen/news.py``: an error no check foresees, for builds run in a process of their
+own (the tests' own process imports the project's generator)."""
+
+
+@contextlib.contextmanager
+def planted_fault(project: Path) -> Iterator[None]:
+    """:data:`PLANTED` in the copy of a project at ``project`` while the block runs."""
+    news_module = project / "hooks" / "sitegen" / "news.py"
+    before = news_module.read_text(encoding="utf-8")
+    news_module.write_text(before + PLANTED, encoding="utf-8")
+    try:
+        yield
+    finally:
+        news_module.write_text(before, encoding="utf-8")
