@@ -563,6 +563,8 @@ def test_an_error_the_checks_did_not_foresee_is_one_message_naming_the_file(
     monkeypatch.setattr(build, "render_site", render_fails)
     cause = UNFORESEEN.format("OverflowError: date value out of range")
     assert problems_of(project / "data") == [f"data: generating the pages {cause}"]
+    monkeypatch.setattr(build, "assemble", render_fails)
+    assert problems_of(project / "data") == [f"data: checking the files together {cause}"]
 
 
 @pytest.mark.parametrize(

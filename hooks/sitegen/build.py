@@ -98,7 +98,10 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
         known.put(name, key, item)
         checked.append(item)
     known.save()
-    result = assemble(checked, [problem.file for problem in problems])
+    try:
+        result = assemble(checked, [problem.file for problem in problems])
+    except Exception as err:  # a gap in the checks across files: one message (make versions reads this too)
+        raise DataError([*problems, unexpected(err, data_dir.name, "checking the files together")]) from err
     if problems or not isinstance(result, Site):
         raise DataError(problems + ([] if isinstance(result, Site) else result))
     return result
