@@ -30,7 +30,7 @@ from sitegen import addresses as at
 from sitegen import build, freshness
 from sitegen.addresses import Css
 from sitegen.build import Publishing, generate
-from sitegen.characters import UNICODE_VERSION, describe
+from sitegen.characters import UNICODE_VERSION, describe, refused_in_value
 from sitegen.export import CSV_FILE, csv_cell
 from sitegen.load import MAX_FOLDER_DEPTH, Document, load_bytes
 from sitegen.model import Problem, Site
@@ -162,6 +162,22 @@ REFUSED_ANSWERS = {
     "reference-to-escape": (
         "Bell &#27; here",
         "invisible character U+001B (a control character) (a character reference?) is not allowed; delete it",
+    ),
+    "reference-to-line-separator": (
+        "One&#x2028;two",
+        "invisible character U+2028 (LINE SEPARATOR) (a character reference?) is not allowed; delete it",
+    ),
+    "reference-to-unit-separator": (
+        "One&#x1f;two",
+        "invisible character U+001F (a control character) (a character reference?) is not allowed; delete it",
+    ),
+    "reference-to-carriage-return": (
+        "One&#13;two",
+        "invisible character U+000D (a control character) (a character reference?) is not allowed; delete it",
+    ),
+    "reference-to-filler": (
+        "One &#x16FE4; two",
+        "invisible character U+16FE4 (KHITAN SMALL SCRIPT FILLER) (a character reference?) is not allowed; delete it",
     ),
     "table-of-contents": ("[TOC]", f"a table of contents ([TOC]) {TAKES}"),
     "abbreviation": ("*[Keras]: A trap\n\nKeras is", f"an abbreviation (*[...]: ...) {TAKES}"),
@@ -506,7 +522,7 @@ REFUSED_CHARACTERS = {  # several code points of each range that a reviewer cann
     "controls": ["\x00", "\x1b", "\x7f", "\x85", "\x9f"],
     "format": ["\xad", "\u0600", "\u06dd", "\u2064", "\U000110bd", "\U00013430", "\U0001d173"],
     "default-ignorable marks": ["\u034f", "\u17b4", "\u180b", "\u180f"],
-    "blank letters": ["\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"],
+    "blank letters": ["\u115f", "\u1160", "\u2800", "\u3164", "\uffa0", "\U00016fe4", "\U0001d159"],
     "separators": ["\u2028", "\u2029"],
     "private use": ["\ue000", "\uf8ff", "\U000f0000", "\U0010fffd"],
     "unassigned": ["\u0378", "\U0002fffd", "\U000e0080"],
@@ -614,6 +630,7 @@ REFUSED_BLANK_TITLES = {
     "variation-selectors": (ASPECT, "title:", "\ufe00\ufe01\U000e0100", "the value holds invisible character U+FE00"),
     "combining-marks": (ASPECT, "title:", "\u0301\u0301\u0301", "no letter, digit, symbol or punctuation"),
     "spaces-of-all-kinds": (TOOL, "name:", "\u00a0\u2003\u3000", "expected a single line of text"),
+    "code-span-of-spaces": (TOOL, "name:", "` `", "no letter, digit, symbol or punctuation"),
     "marks-in-a-cell": ("data/aspects/overview.yml", "        short:", "\u0300\u0336", "no letter, digit"),
 }
 
@@ -658,10 +675,11 @@ def test_a_package_name_with_a_line_break_is_refused_at_its_line(project: Path) 
     set_line(project, TOOL, "package:", "tensorflow\n")
     cause = "expected a package name as PyPI spells it: letters, digits, '.', '_' and '-'"
     assert problems_of(project / "data") == [f"{TOOL}:{line_of(project, TOOL, 'package:')}:1: package: {cause}"]
-    with pytest.raises(SettingError):
-        Publishing.configure("https://example.org/\n", None, None, "docs")
-    with pytest.raises(SettingError):
-        Publishing.configure(None, "https://github.com/o/r\n", None, "docs")
+    for address in ("https://example.org/\n", "https://[x", "https://github.com\uff0fx/", "https://e.org/\u202e"):
+        with pytest.raises(SettingError):
+            Publishing.configure(address, None, None, "docs")
+        with pytest.raises(SettingError):
+            Publishing.configure(None, address, None, "docs")
 
 
 FORMULAS = [
@@ -679,6 +697,8 @@ FORMULAS = [
     "\uff20SUM(1)",
     "\ufe62x",
     "\u3000\uff1d1",
+    "\u22121",
+    "\u207b1",
 ]
 
 
@@ -724,6 +744,41 @@ def test_a_long_value_is_quoted_cut_in_a_readable_message(project: Path, case: s
     path.write_text(re.sub(r"(?m)^order:.*$", lambda _: LONG[case], text, count=1), encoding="utf-8")
     found = problems_of(project / "data")
     assert all(re.match(rf"{TOOL}:\d+:\d+: ", line) and len(line) <= 250 for line in found), found
+
+
+def test_names_in_messages_are_cut_and_show_invisible_characters_escaped(project: Path) -> None:
+    long = project / "data" / "faq" / ("q" * 200 + ".yml")
+    long.write_text(question("A plain answer."), encoding="utf-8")
+    deep = project / "data" / "/".join("f" * 200 for _ in range(6))
+    deep.mkdir(parents=True)
+    (deep / "x.yml").write_text("id: x\n", encoding="utf-8")
+    tool = project / TOOL
+    tool.write_text(re.sub(r"(?m)^order:.*$", "order: !<tag:%E2%80%AEevil> 40", tool.read_text(encoding="utf-8")))
+    try:
+        found = problems_of(project / "data")
+        assert len(found) == 3 and all(len(line) <= 300 for line in found), found
+        assert all(refused_in_value(line) is None for line in found), found
+        assert any("tag:\\u202eevil" in line for line in found), found
+    finally:
+        long.unlink()
+        shutil.rmtree(project / "data" / ("f" * 200))
+
+
+def test_odd_files_among_the_hand_written_pages_are_refused_and_never_waited_on(project: Path) -> None:
+    docs = project / "docs"
+    os.mkfifo(docs / "pipe.md")  # opened to read, a pipe with no writer would wait for ever
+    (docs / "latin-1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    (docs / "folder.md").mkdir()
+    try:
+        assert problems_of(project / "data") == [
+            "docs/folder.md: is a folder; a data file must be a regular file",
+            "docs/latin-1.md: not valid UTF-8 (byte 0xe9); save the page as UTF-8",
+            "docs/pipe.md: is not a regular file (a pipe, socket or device); it is not read",
+        ]
+    finally:
+        for name in ("pipe.md", "latin-1.md"):
+            (docs / name).unlink()
+        (docs / "folder.md").rmdir()
 
 
 def test_data_itself_as_a_link_is_refused_like_a_link_inside_it(project: Path, tmp_path: Path) -> None:

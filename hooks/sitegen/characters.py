@@ -34,9 +34,11 @@ BLANK_LETTERS = {
     "\u2800": "BRAILLE PATTERN BLANK",
     "\u3164": "HANGUL FILLER",
     "\uffa0": "HALFWIDTH HANGUL FILLER",
+    "\U00016fe4": "KHITAN SMALL SCRIPT FILLER",
+    "\U0001d159": "MUSICAL SYMBOL NULL NOTEHEAD",
 }
-"""Letters and symbols to Unicode that show as blank space (a 'title' of them looks empty); the Hangul
-fillers are default-ignorable too, braille's blank is not."""
+"""Letters, marks and symbols to Unicode that show as blank space (a 'title' of them looks empty); the Hangul
+fillers are default-ignorable too, the others are not."""
 
 _INVISIBLE = r"\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Zl}\p{Zp}" + "".join(BLANK_LETTERS)
 _ODD = r"\p{Cs}\p{Co}\p{Cn}"
@@ -62,6 +64,12 @@ def refused_in_value(text: str) -> int | None:
     of a file gives a value one: YAML turns them into line feeds)."""
     found = _REFUSED_IN_VALUES.search(text)
     return found.start() if found else None
+
+
+def escaped(text: str) -> str:
+    """The text with each character that data may not hold written as its escape (``\\u202e``): how messages
+    show a name or value that holds one, so that it cannot turn the message around."""
+    return _REFUSED_IN_VALUES.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 def has_visible(text: str) -> bool:

@@ -331,7 +331,8 @@ def csv_cell(text: str) -> str:
     every kind (no-break, ideographic...) before the formula's sign do not hide it, nor does a compatibility
     form of the sign."""
     first = text[:1] if text[:1] in FORMULA_STARTS else text.lstrip()[:1]
-    return f"'{text}" if unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS) else text
+    sign = unicodedata.normalize("NFKC", first).replace("\u2212", "-")  # MINUS SIGN, and what NFKC makes it
+    return f"'{text}" if sign.startswith(FORMULA_STARTS) else text
 
 
 def summary_columns(site: Site) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import addresses as at
+from .load import read_file
 from .model import Problem, Site, cut
 from .prose import code_spans
 
@@ -42,7 +43,10 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
     for path in sorted(docs.rglob("*.md")):
         page = path.relative_to(docs).as_posix()
         name = path.relative_to(docs.parent).as_posix()
-        text = path.read_text(encoding="utf-8")
+        text = _read_page(path, name)
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
         problems += _check_page(name, page, text, site, anchors)
         problems += _check_front_matter(name, text)
         if page == at.HOME_PAGE:
@@ -51,6 +55,18 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
         home = f"{docs.name}/{at.HOME_PAGE}"
         problems.append(Problem(home, 0, 0, "", f"missing: the home page, which shows {at.HOME_INSERTS[MARKER]}"))
     return problems
+
+
+def _read_page(path: Path, name: str) -> str | Problem:
+    """A hand-written page's text, read as a data file is (a pull request can add any file to docs/ too):
+    never through a link, never waiting on a pipe, at most :data:`~sitegen.load.MAX_BYTES`, UTF-8."""
+    raw = read_file(path, name)
+    if isinstance(raw, Problem):
+        return raw
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return Problem(name, 0, 0, "", f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the page as UTF-8")
 
 
 def prose_lines(text: str, *, front_matter: bool = True) -> Iterator[tuple[int, str]]:

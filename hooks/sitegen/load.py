@@ -212,9 +212,11 @@ def read_file(path: str | Path, name: str) -> bytes | Problem:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
         return Problem(name, 0, 0, "", f"cannot be read: {err.strerror}")
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):  # checked before it is read as a file: a folder cannot be
+        os.close(descriptor)
+        return _refusal(name, mode) or Problem(name, 0, 0, "", "not a regular file")
     with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return _refusal(name, os.fstat(descriptor).st_mode) or Problem(name, 0, 0, "", "not a regular file")
         raw = file.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         size = os.stat(path).st_size

@@ -13,6 +13,7 @@ import msgspec
 
 from . import patterns
 from .addresses import address, aspect_page, question_page, split_ref, topic_address
+from .characters import escaped
 
 ID_PATTERN = patterns.ID
 """One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
@@ -356,9 +357,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        file = self.file if len(self.file) <= PLACE_MAX else f"{self.file[:40]}…{self.file[41 - PLACE_MAX :]}"
+        place = f"{file}:{self.line}:{self.column}" if self.line else file
         where = f" {self.field}:" if self.field else ""
-        return _one_line(f"{place}:{where} {self.message}")
+        return escaped(_one_line(f"{place}:{where} {self.message}"))
+
+
+PLACE_MAX = 120
+"""How much of a file's path a message shows: a longer path (no real data file has one) is cut in the middle,
+keeping its start and its end."""
 
 
 QUOTE_MAX = 80

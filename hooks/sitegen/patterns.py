@@ -23,9 +23,10 @@ TITLE = r"^(?=.*\S)[^<>&\"\r\n\u2028\u2029\x85]+" + END
 """A line of text that titles a page: no ``<``, ``>``, ``&`` or ``"`` either (see :data:`sitegen.model.Title`)."""
 PACKAGE = r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?" + END
 """A package's name on PyPI (letters, digits, ``.``, ``_`` and ``-``)."""
-WEB_ADDRESS = r"^https?://[^/\s\"'<>`?#\\]+(/[^\s\"'<>`?#\\]*)?" + END
-"""``site_url`` and ``repo_url`` of ``mkdocs.yml``: an http(s) address that pages can place in attributes and
-add paths to (no spaces, quotes or angle brackets, no query or fragment)."""
+WEB_ADDRESS = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9\-._~:/@!$&()*+,;=%]*)?" + END
+"""``site_url`` and ``repo_url`` of ``mkdocs.yml``: an http(s) address in ASCII that pages can place in
+attributes and add paths to: a host name (an IDN in punycode) and port, a path of the characters RFC 3986
+lets a URL hold unescaped, less ``'``; no spaces, quotes or angle brackets, no query or fragment."""
 EDIT_URI = r"^(?:-/)?(?:edit|blob|_edit|src/branch)/(.+?)/(?:{docs}/)?" + END
 """``edit_uri`` as the code hosts spell it, ``{docs}`` standing for the docs folder's name (escaped):
 ``edit/<branch>/docs/`` (GitHub), ``-/edit/<branch>/docs/`` (GitLab), ``src/branch/<branch>/docs/`` (Forgejo)."""

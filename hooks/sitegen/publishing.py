@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import cut
 from .patterns import WEB_ADDRESS
 
 _ADDRESS = re.compile(WEB_ADDRESS)
@@ -20,8 +21,8 @@ def web_address(name: str, value: str) -> str:
     to it: no quotes, spaces or angle brackets, no query or fragment; else :class:`SettingError`."""
     if not _ADDRESS.match(value):
         raise SettingError(
-            f"mkdocs.yml: {name}: {value!r} is not an http(s) address without spaces, quotes, a query or a "
-            "fragment; pages place it in links and link previews"
+            f"mkdocs.yml: {name}: {cut(repr(value))} is not an http(s) address in ASCII without spaces, quotes, a "
+            "query or a fragment; pages place it in links and link previews"
         )
     return value
 

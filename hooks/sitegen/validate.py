@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from html import unescape
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -33,6 +34,7 @@ from .model import (
     Tool,
     Topics,
     block_fields,
+    cut,
 )
 from .prose import Prose, plain_text, relative_links, without_code
 from .rules import CHECKS, Declared, R, Records
@@ -239,7 +241,7 @@ def _items(data: Any, key: str) -> list[dict[str, Any]]:
 def _check_file_name(doc: Document, record: Any) -> list[Problem]:
     stem = PurePosixPath(doc.file).stem
     if hasattr(record, "id") and record.id != stem:
-        return [problem_at(doc, ("id",), f"id '{record.id}' must match the file name '{stem}.yml'")]
+        return [problem_at(doc, ("id",), f"id '{record.id}' must match the file name '{cut(stem)}.yml'")]
     return []
 
 
@@ -271,7 +273,7 @@ def _check_block(doc: Document, path: PathKey, text: str, prose: Prose, html: di
         words, relative = plain_text(rendered), relative_links(rendered)
         if lost:
             yield problem_at(doc, path, f"{lost[0]} {_BLOCK_TAKES}")
-        elif hidden := invisible(words):
+        elif hidden := invisible(unescape(rendered)):  # before spaces are joined: U+2028 and \x1c split words too
             yield problem_at(doc, path, f"{hidden} (a character reference?) is not allowed; delete it")
         elif not has_visible(words):
             yield problem_at(doc, path, _SHOWS_NOTHING)
@@ -292,7 +294,7 @@ def _depth(text: str) -> int:
 
 
 def _check_line(doc: Document, path: PathKey, text: str) -> Iterator[Problem]:
-    if not has_visible(text):
+    if not has_visible(text.replace("`", "")):  # a code span of spaces shows nothing either
         yield problem_at(doc, path, "no letter, digit, symbol or punctuation: the field would show as blank")
         return
     plain = without_code(text)
