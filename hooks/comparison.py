@@ -55,6 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         markdown = MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs)
         _generated = generate(data, docs, markdown, publishing)
+    except SettingError as err:
+        raise PluginError(str(err)) from None
     except DataError as err:
         # A one-off build stops here. A live server (MkDocs reloads this file for every rebuild, the
         # generator stays) keeps publishing the last good data instead of hanging its browsers.

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 import release
 from release import BUILDS
 from sitegen import addresses as at
-from sitegen import build, freshness
+from sitegen import build, cli, freshness
 from sitegen.addresses import Css
 from sitegen.build import Publishing, generate
 from sitegen.characters import UNICODE_VERSION, describe, refused_in_value
@@ -581,6 +581,30 @@ def test_an_error_the_checks_did_not_foresee_is_one_message_naming_the_file(
     assert problems_of(project / "data") == [f"data: generating the pages {cause}"]
     monkeypatch.setattr(build, "assemble", render_fails)
     assert problems_of(project / "data") == [f"data: checking the files together {cause}"]
+
+
+def test_a_broken_mkdocs_yml_is_one_message_from_make_check(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project / "mkdocs.yml"
+    before = config.read_text(encoding="utf-8")
+    config.write_text("site_name: [x\n", encoding="utf-8")
+    try:
+        assert cli.main(["check", str(project / "data")]) == 1
+        told = capsys.readouterr().err
+        assert told == "mkdocs.yml:2:1: not valid YAML: expected ',' or ']', but got '<stream end>'\n"
+    finally:
+        config.write_text(before, encoding="utf-8")
+
+
+def test_make_check_turns_any_unforeseen_error_into_one_message(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def planted(*args: object) -> None:
+        raise RuntimeError("planted fault")
+
+    monkeypatch.setattr(freshness, "stale", planted)
+    assert cli.main(["check", str(project / "data")]) == 1
+    told = capsys.readouterr().err.splitlines()
+    assert told[-1] == f"python -m sitegen check: the command {UNFORESEEN.format('RuntimeError: planted fault')}"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from .model import DataError, Problem, Site, cut
 from .news import atom_feed, news
 from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_config, read_setup
-from .publishing import web_address
+from .publishing import SettingError, web_address
 from .render import faq_nav, head_extras, nav_entries, page_anchors, render_site
 from .validate import Checked, assemble, check_document
 
@@ -149,7 +149,7 @@ def generate(
     did not foresee becomes a :class:`DataError` too, naming the data file where one is known."""
     try:
         return _generate(data_dir, docs_dir, markdown, publishing)
-    except DataError:
+    except (DataError, SettingError):
         raise
     except Exception as err:  # a gap in the checks: a message and a failed build, no traceback
         raise DataError([unexpected(err, data_dir.name, "generating the pages")]) from err

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from . import freshness
-from .build import Publishing, generate, load_site, markdown_pages
+from .build import Publishing, generate, load_site, markdown_pages, unexpected
 from .model import DataError
 from .publishing import SettingError
 
@@ -112,5 +112,8 @@ def main(argv: list[str] | None = None) -> int:
                 target.write_text(text, encoding="utf-8")
     except (DataError, SettingError) as err:
         print(err, file=sys.stderr)
+        return 1
+    except Exception as err:  # a gap in the checks: one message, no traceback
+        print(unexpected(err, f"python -m sitegen {args.command}", "the command"), file=sys.stderr)
         return 1
     return 0

@@ -32,6 +32,9 @@ import markdown
 import nh3
 import yaml
 
+from .model import cut
+from .publishing import SettingError
+
 # -- lines ----------------------------------------------------------------------------------------------
 
 _TICKS = re.compile(r"`+")
@@ -181,8 +184,16 @@ def read_setup(config_file: Path) -> MarkdownSetup:
 
 def read_config(config_file: Path) -> dict[str, Any]:
     """A ``mkdocs.yml`` as plain values, without importing MkDocs: ``!ENV`` tags read as MkDocs reads them
-    (the first variable set, else the default), every other tag as nothing."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    (the first variable set, else the default), every other tag as nothing; :class:`SettingError` if it is
+    not YAML."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise SettingError(f"{config_file.name}{where}: not valid YAML: {err.problem or err.context}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise SettingError(f"{config_file.name}: cannot be read: {cut(str(err))}") from None
     return config if isinstance(config, dict) else {}
 
 
