@@ -16,7 +16,7 @@ from .addresses import address, aspect_page, question_page, split_ref, topic_add
 from .characters import escaped
 
 ID_PATTERN = patterns.ID
-"""One rule for every id: lowercase words joined by single hyphens. Ids become URL anchors."""
+"""One rule for every id (:data:`sitegen.patterns.ID`): lowercase words joined by single hyphens."""
 
 Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN, max_length=60)]
 Url = Annotated[str, msgspec.Meta(pattern=patterns.URL, max_length=500)]
