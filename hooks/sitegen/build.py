@@ -91,11 +91,14 @@ def load_site(data_dir: Path, markdown: MarkdownSetup | None = None) -> Site:
     checked = []
     for name, raw in files:
         key = digest(raw)
-        item = known.get(name, key) or _check_file(name, raw, setup)
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        known.put(name, key, item)
+        item = known.get(name, key)
+        if item is None:
+            fresh = _check_file(name, raw, setup)
+            if isinstance(fresh, Problem):
+                problems.append(fresh)
+                continue
+            known.put(name, key, fresh)
+            item = fresh
         checked.append(item)
     known.save()
     try:

@@ -360,7 +360,7 @@ class Problem:
         file = self.file if len(self.file) <= PLACE_MAX else f"{self.file[:40]}…{self.file[41 - PLACE_MAX :]}"
         place = f"{file}:{self.line}:{self.column}" if self.line else file
         where = f" {self.field}:" if self.field else ""
-        return escaped(_one_line(f"{place}:{where} {self.message}"))
+        return _one_line(f"{place}:{where} {self.message}")
 
 
 PLACE_MAX = 120
@@ -378,13 +378,14 @@ def cut(text: str, limit: int = QUOTE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_ALLOWED_IN_DATA = {0x0A: "\\n", 0x09: "\\t"}
 
 
 def _one_line(text: str) -> str:
-    """A message as one line: a line break or control character from the data (a key can hold one) is shown
-    escaped, so that no text of a data file can pass for another problem."""
-    return text.translate(_CONTROLS)
+    """A message as one line: a line break, tab or any character that data may not hold (a key or a name can
+    hold one) is shown escaped, so that no text of a data file can pass for another problem or turn the
+    message around."""
+    return escaped(text.translate(_ALLOWED_IN_DATA))
 
 
 class DataError(Exception):
