@@ -43,6 +43,7 @@ from support.project import (
     ROOT,
     copy_fixture,
     copy_project,
+    digest,
     fixture_documents,
     mkdocs_build,
     planted_fault,
@@ -87,11 +88,12 @@ def yaml_quoted(value: str) -> str:
     return '"' + "".join(escape(char) for char in value) + '"'
 
 
-def set_line(project: Path, file: str, prefix: str, value: str) -> None:
-    """Give the one-line field on the line starting with ``prefix`` (``"title:"``, ``"  keras:"``) a new value."""
+def set_line(project: Path, file: str, prefix: str, value: str, number: int = 0) -> None:
+    """Give the one-line field on the line starting with ``prefix`` (``"title:"``, ``"  keras:"``) a new value;
+    on the ``number``-th such line, counted from 0."""
     path = project / file
     lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+    index = [i for i, line in enumerate(lines) if line.startswith(prefix)][number]
     lines[index] = f"{prefix} {yaml_quoted(value)}"
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -743,17 +745,9 @@ FORMULAS = [
 ]
 
 
-def nth_line(project: Path, file: str, prefix: str, number: int, value: str) -> None:
-    path = project / file
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = [i for i, line in enumerate(lines) if line.startswith(prefix)][number]
-    lines[index] = f"{prefix} {yaml_quoted(value)}"
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
 def test_spreadsheet_formulas_behind_any_space_or_in_full_width_are_neutralised(project: Path) -> None:
     for number, formula in enumerate(FORMULAS):
-        nth_line(project, CORE, "        short:", number, formula)
+        set_line(project, CORE, "        short:", formula, number)
     generated = generate(project / "data", project / "docs")
     rows = list(csv.DictReader(io.StringIO(generated.files[CSV_FILE])))
     cells = [row[tool] for row in rows if row["aspect"] == "core-features" for tool in ("keras", "tensorflow")]
@@ -865,15 +859,11 @@ def published_before(folder: Path) -> Path:
     return folder / "site"
 
 
-def whole_site(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 def test_make_build_gives_each_refusal_its_line_and_leaves_the_published_site_byte_identical(
     project: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     site = published_before(tmp_path)
-    before = whole_site(site), os.readlink(site)
+    before = digest(site), os.readlink(site)
     hidden = hidden_in_selectors(b"<img src=x onerror=alert(1)>")
     (project / FAQ).write_text(question("Plain X text.").replace("X", hidden), encoding="utf-8")
     set_line(project, ASPECT, "title:", "\u0301\u0301")
@@ -895,7 +885,7 @@ def test_make_build_gives_each_refusal_its_line_and_leaves_the_published_site_by
         told = capfd.readouterr().err
         assert all(message in told for message in expected), told
         assert "Traceback" not in told and "the build failed" in told
-        assert (whole_site(site), os.readlink(site)) == before
+        assert (digest(site), os.readlink(site)) == before
         with planted_fault(project):  # and an error that no check foresees, once the data is fixed
             shutil.rmtree(project / "data/faq/d")
             (project / FAQ).unlink()
@@ -905,7 +895,7 @@ def test_make_build_gives_each_refusal_its_line_and_leaves_the_published_site_by
             assert release.main(command) == 1
         told = capfd.readouterr().err
         assert f"data: generating the pages {UNFORESEEN.format('OverflowError: date value out of range')}" in told
-        assert "Traceback" not in told and (whole_site(site), os.readlink(site)) == before
+        assert "Traceback" not in told and (digest(site), os.readlink(site)) == before
     finally:
         shutil.rmtree(project / "data/faq/d", ignore_errors=True)
 

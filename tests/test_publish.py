@@ -34,11 +34,12 @@ from support.project import (
     BUILD_ENV,
     CONFIG,
     FIXTURE,
-    PLANTED,
     copy_project,
+    digest,
     edit,
     forged_pickle,
     mkdocs_build,
+    planted_fault,
     with_absolute_hook,
 )
 
@@ -47,14 +48,6 @@ SWAPPED = STEPS.index("swapped")
 """Steps from here on find the new site published; before it, the previous one."""
 TIMEOUT = 120.0
 """A safety net for a hung process; no test waits on it for an event."""
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 RUNNING: list[subprocess.Popen[str]] = []
@@ -622,37 +615,36 @@ def fetch(url: str) -> str:
 
 def test_serve_keeps_serving_the_last_good_site_while_the_data_has_problems(tmp_path: Path) -> None:
     project, port = copy_project(tmp_path), free_port()
-    news = project / "hooks" / "sitegen" / "news.py"
-    news.write_text(news.read_text(encoding="utf-8") + PLANTED, encoding="utf-8")  # inert until a title sets it off
-    command = [str(VENV / "bin" / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command, cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    log = Output(server)
-    url = f"http://127.0.0.1:{port}/aspects/overview/"
-    aspect = project / "data" / "aspects" / "overview.yml"
-    try:
-        log.wait_for("Serving on")
-        first = fetch(url)
-        edit(aspect, "title: ", "titel: ")
-        log.wait_for("Serving the last version")
-        assert "data/aspects/overview.yml" in "".join(log.lines) and "unknown field 'titel'" in "".join(log.lines)
-        assert fetch(url) == first  # answered at once, with the last good site
-        log.wait_for("Reloading browsers")  # that rebuild, from the last good data, is in place
-        assert fetch(url) == first
-        edit(aspect, "titel: ", "title: Renamed overview, ")
-        log.wait_for("Reloading browsers")  # the rebuild from the fixed data is in place
-        renamed = fetch(url)
-        assert "Renamed overview" in renamed
-        edit(aspect, "title: Renamed overview, ", "title: A planted fault, ")  # an error that no check foresees
-        log.wait_for("Serving the last version")
-        assert "OverflowError: date value out of range" in "".join(log.lines) and "Traceback" not in log.output
-        assert fetch(url) == renamed
-        log.wait_for("Reloading browsers")
-        assert fetch(url) == renamed
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with planted_fault(project):  # inert until an aspect's title sets it off
+        command = [str(VENV / "bin" / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(
+            command, cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        log = Output(server)
+        url = f"http://127.0.0.1:{port}/aspects/overview/"
+        aspect = project / "data" / "aspects" / "overview.yml"
+        try:
+            log.wait_for("Serving on")
+            first = fetch(url)
+            edit(aspect, "title: ", "titel: ")
+            log.wait_for("Serving the last version")
+            assert "data/aspects/overview.yml" in "".join(log.lines) and "unknown field 'titel'" in "".join(log.lines)
+            assert fetch(url) == first  # answered at once, with the last good site
+            log.wait_for("Reloading browsers")  # that rebuild, from the last good data, is in place
+            assert fetch(url) == first
+            edit(aspect, "titel: ", "title: Renamed overview, ")
+            log.wait_for("Reloading browsers")  # the rebuild from the fixed data is in place
+            renamed = fetch(url)
+            assert "Renamed overview" in renamed
+            edit(aspect, "title: Renamed overview, ", "title: A planted fault, ")  # an error that no check foresees
+            log.wait_for("Serving the last version")
+            assert "OverflowError: date value out of range" in "".join(log.lines) and "Traceback" not in log.output
+            assert fetch(url) == renamed
+            log.wait_for("Reloading browsers")
+            assert fetch(url) == renamed
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def test_the_kits_strict_build_fails_on_a_warning(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import re
@@ -199,3 +200,12 @@ def planted_fault(project: Path) -> Iterator[None]:
         yield
     finally:
         news_module.write_text(before, encoding="utf-8")
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every file under ``folder``, by path: two equal digests are byte-identical trees."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
