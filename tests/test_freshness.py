@@ -35,13 +35,23 @@ def test_a_point_takes_its_aspects_date_unless_it_carries_its_own(data: Path) ->
     assert dates == {"what-it-is": ASPECT_DATE, "speed": datetime.date(2026, 11, 28), "licence": ASPECT_DATE}
 
 
-@pytest.mark.parametrize("date", ["2026-11-24", "2026-01-01"])
-def test_a_points_own_date_must_come_after_its_aspects(data: Path, date: str) -> None:
-    edit(data / "aspects" / "basics.yml", "reviewed: 2026-11-28", f"reviewed: {date}")
+def test_a_points_own_date_must_not_come_before_its_aspects(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "reviewed: 2026-11-28", "reviewed: 2026-01-01")
     assert problems_of(data) == [
-        f"data/aspects/basics.yml:28:5: points[1].reviewed: {date} is not after the aspect's own review date "
+        "data/aspects/basics.yml:28:5: points[1].reviewed: 2026-01-01 is before the aspect's own review date "
         "(2026-11-24), which already covers this point: remove it"
     ]
+
+
+def test_a_point_shares_its_aspects_date_only_with_a_change_of_its_own(data: Path) -> None:
+    edit(data / "aspects" / "basics.yml", "reviewed: 2026-11-28", "reviewed: 2026-11-24")
+    assert problems_of(data) == [
+        "data/aspects/basics.yml:28:5: points[1].reviewed: 2026-11-24 is the aspect's own review date, which "
+        "already covers this point: remove it, or add the point's own 'change' so that What's new lists it"
+    ]
+    edit(data / "aspects" / "basics.yml", "reviewed: 2026-11-24\n", "reviewed: 2026-11-24\n    change: Re-rated.\n")
+    speed = load_site(data).aspect_by_id["basics"].points[1]
+    assert (speed.reviewed, speed.change) == (ASPECT_DATE, "Re-rated.")
 
 
 def test_a_points_date_must_be_a_date(data: Path) -> None:

@@ -125,8 +125,9 @@ def _points_have_ids_of_their_own(records: Records, declared: Declared) -> Itera
 
 
 def _points_reviewed_after_their_aspect(records: Records, declared: Declared) -> Iterator[Problem]:
-    """A point's own review date says it was checked after the rest of its page; an earlier one would
-    contradict the aspect's date, which already covers it. A point's ``change`` belongs to its own review."""
+    """A point's own review date says it was checked after the rest of its page, or on the same day with a
+    change of its own to tell (What's new lists it under its aspect); an earlier one would contradict the
+    aspect's date, which already covers it. A point's ``change`` belongs to its own review."""
     for doc, aspect in records.aspects:
         for index, point in enumerate(aspect.points):
             if point.change is not None and point.reviewed is None:
@@ -135,12 +136,21 @@ def _points_reviewed_after_their_aspect(records: Records, declared: Declared) ->
                     ("points", index, "change"),
                     "a point's change goes with a review date of its own (add 'reviewed'), or in its aspect's change",
                 )
-            if point.reviewed is not None and point.reviewed <= aspect.reviewed:
+            if point.reviewed is None:
+                continue
+            if point.reviewed < aspect.reviewed:
                 yield problem_at(
                     doc,
                     ("points", index, "reviewed"),
-                    f"{point.reviewed.isoformat()} is not after the aspect's own review date "
+                    f"{point.reviewed.isoformat()} is before the aspect's own review date "
                     f"({aspect.reviewed.isoformat()}), which already covers this point: remove it",
+                )
+            elif point.reviewed == aspect.reviewed and point.change is None:
+                yield problem_at(
+                    doc,
+                    ("points", index, "reviewed"),
+                    f"{point.reviewed.isoformat()} is the aspect's own review date, which already covers this "
+                    "point: remove it, or add the point's own 'change' so that What's new lists it",
                 )
 
 
