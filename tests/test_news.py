@@ -4,6 +4,7 @@ and every entry landing on a section of the built site."""
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,8 +15,9 @@ from bs4 import BeautifulSoup
 
 from sitegen import addresses as at
 from sitegen.build import load_site
+from sitegen.export import files as export_files
 from sitegen.model import Site
-from sitegen.news import ATOM, MAX_ENTRIES, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
+from sitegen.news import ATOM, MAX_ENTRIES, SHORT_ANSWER, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
 from sitegen.publishing import CONTENT_LICENCE
 from support.project import copy_fixture, edit, mkdocs_build, problems_of
 from support.sitehost import page_file
@@ -29,6 +31,7 @@ def dated_fixture(tmp_path: Path) -> Path:
     (2026-11-24), a point of it later still, choosing 100 days before, the questions in between."""
     data = copy_fixture(tmp_path)
     edit(data / "aspects/choosing.yml", "reviewed: 2026-11-24", "reviewed: 2026-08-16")
+    edit(data / "decision.yml", "reviewed: 2026-11-29", "reviewed: 2026-08-16")
     edit(data / "faq/which-is-fastest.yml", "reviewed: 2026-11-24", "reviewed: 2026-08-27")
     text = (data / "aspects/basics.yml").read_text(encoding="utf-8")
     first_point = text.index("  - id: what-it-is")
@@ -263,13 +266,30 @@ def test_a_large_review_is_grouped_by_aspect_and_every_changed_section_stays_in_
         ("aspects/basics.md", ["aspects/basics.md", "aspects/basics.md#what-it-is", "aspects/basics.md#speed"]),
         ("faq.md", ["faq.md#what-is-alpha", "faq.md#which-is-fastest"]),
     ]
-    assert (found.in_window, len(found.entries)) == (6, 5)  # the choosing page, a week before, is left out
+    assert (found.in_window, len(found.entries)) == (7, 5)  # the choosing page and short answer are left out
     page = render_news(site, found)
-    assert "6 sections were checked against their sources in the 90 days up to then, the 5 newest listed" in page
-    assert "(Aspect page): Re-checked. And 2 points reviewed, 2 of them changed:" in page
-    assert "    - [What it is](aspects/basics.md#what-it-is): Re-rated." in page
+    assert "7 sections were checked against their sources in the 90 days up to then, the 5 newest listed" in page
+    assert "(Aspect page): Re-checked. And 2 points reviewed, all changed:" in page
+    assert ":\n    - [What it is](aspects/basics.md#what-it-is): Re-rated.\n" in page
     feed = ET.fromstring(atom_feed(found, "https://s.example/", "Site"))
     entries = feed.findall(f"{A}entry")
     assert [entry.findtext(f"{A}title") for entry in entries] == ["Basics", "FAQ"]
     assert listed_in(entries[0]) == [f"https://s.example/{at.url_of(e.section)}" for e in found.groups[0].entries]
     assert {c.get("term") for c in entries[0].findall(f"{A}category")} == {"aspect", "point"}
+
+
+def test_a_change_of_the_short_answer_is_listed_with_its_decision_guide(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    edit(data / "decision.yml", "reviewed: 2026-11-29", 'reviewed: 2026-12-01\nchange: "A new scenario."')
+    edit(data / "aspects/choosing.yml", "reviewed: 2026-11-24", "reviewed: 2026-12-01")
+    site = load_site(data)
+    (group, *_) = news(site).groups
+    assert [(entry.kind, entry.section) for entry in group.entries] == [
+        ("aspect", "aspects/choosing.md"),
+        ("answer", "aspects/choosing.md#choose"),
+    ]
+    page = render_news(site, news(site))
+    assert "(Aspect page): Which made-up tool to choose. And the short answer reviewed and changed:" in page
+    assert f"    - [{SHORT_ANSWER}](aspects/choosing.md#choose): A new scenario." in page
+    export = json.loads(export_files(site, "")["export/comparison.json"])
+    assert export["decision"]["change"] == "A new scenario."

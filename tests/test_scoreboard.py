@@ -66,7 +66,8 @@ def test_the_about_pages_marker_stands_once_where_the_page_exists(tmp_path: Path
 def test_the_built_about_page_shows_the_counts_in_the_markers_place(tmp_path: Path) -> None:
     data = copy_fixture(tmp_path)
     (data.parent / "docs" / "about.md").write_text(f"# About\n\nHow edges are decided.\n\n{MARKER}\n", encoding="utf-8")
-    edit(data.parent / "mkdocs.yml", "  - What's new: whats-new.md\n", "  - What's new: whats-new.md\n  - About: about.md\n")
+    nav = "  - What's new: whats-new.md\n"
+    edit(data.parent / "mkdocs.yml", nav, nav + "  - About: about.md\n")
     result = mkdocs_build(data.parent / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")

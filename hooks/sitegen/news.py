@@ -28,8 +28,15 @@ MAX_ENTRIES = 30
 """How many items the page and the feed list at most: an item is one section, or all the sections of one
 aspect (or of the FAQ) reviewed on one day, so that a large review keeps every changed section in reach."""
 ATOM = "http://www.w3.org/2005/Atom"
-Kind = Literal["aspect", "point", "question"]
-KIND_LABEL: dict[Kind, str] = {"aspect": "Aspect page", "point": "Point", "question": "Question"}
+Kind = Literal["aspect", "answer", "point", "question"]
+KIND_LABEL: dict[Kind, str] = {
+    "aspect": "Aspect page",
+    "answer": "Short answer",
+    "point": "Point",
+    "question": "Question",
+}
+SHORT_ANSWER = "The short answer: choose-if lines and scenarios"
+"""The title of the short answer's entry (data/decision.yml), listed with its decision guide."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -
     if not dated:
         return News([], None, 0)
     newest = max(entry.reviewed for entry in dated)
-    order: dict[Kind, int] = {"aspect": 0, "point": 1, "question": 2}
+    order: dict[Kind, int] = {"aspect": 0, "answer": 1, "point": 2, "question": 3}
     # days between two dates, never a date before the window: that date may lie before year 1
     kept = [(i, entry) for i, entry in enumerate(dated) if (newest - entry.reviewed).days < window_days]
     kept.sort(key=lambda pair: (-pair[1].reviewed.toordinal(), order[pair[1].kind], pair[1].change is None, pair[0]))
@@ -115,13 +122,20 @@ def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -
 
 
 def _dated(site: Site) -> list[Entry]:
-    """Every aspect, every point that carries a date of its own, and every question, in data order."""
+    """Every aspect, the short answer after its decision guide, every point that carries a date of its own,
+    and every question, in data order."""
     found = []
+    decision = site.decision
     for aspect in site.aspects:
         page = at.aspect_page(aspect.id)
         found.append(
             Entry(aspect.reviewed, "aspect", aspect.title, aspect.description, page, aspect.change, page, aspect.title)
         )
+        if aspect.id == decision.guide:
+            summary, section = "What to choose in one screen, with common scenarios.", at.address(page, at.CHOOSE)
+            found.append(
+                Entry(decision.reviewed, "answer", SHORT_ANSWER, summary, section, decision.change, page, aspect.title)
+            )
         for point in aspect.points:
             if point.reviewed is not None:
                 title, section = f"{aspect.title}: {point.title}", at.address(page, point.id)
@@ -191,14 +205,25 @@ def _group_item(group: Group, here: str) -> str:
     if group.head:
         lead += f" And {_count(rest)}:"
     nested = "\n".join(f"    - {_item(entry, here, short=True)}" for entry in rest)
-    return f"{lead}\n\n{nested}\n"
+    return f"{lead}\n{nested}"
 
 
 def _count(entries: list[Entry]) -> str:
-    """How many points or questions a group lists, and how many of their reviews changed something."""
-    kind = "points" if entries[0].kind == "point" else "questions"
+    """What a group lists below its line (the short answer, points, questions), and how many of those
+    reviews changed something."""
+    parts = []
+    for kind in ("answer", "point", "question"):
+        number = sum(entry.kind == kind for entry in entries)
+        if number:
+            parts.append("the short answer" if kind == "answer" else f"{number} {kind}{'s' if number != 1 else ''}")
     changed = sum(entry.change is not None for entry in entries)
-    return f"{len(entries)} {kind} reviewed, {changed} of them changed"
+    if not changed:
+        told = ""
+    elif len(entries) == 1:
+        told = " and changed"
+    else:
+        told = ", all changed" if changed == len(entries) else f", {changed} of them changed"
+    return f"{' and '.join(parts)} reviewed{told}"
 
 
 def _item(entry: Entry, here: str, *, short: bool = False) -> str:
