@@ -24,12 +24,11 @@ from sitegen.addresses import (
     FAQ_PAGE,
     FEED,
     FEED_FILE,
-    HOME_PAGE,
     MOVED_FILE,
     NAV_PLACEHOLDER,
     NOT_FOUND,
 )
-from sitegen.build import Generated, Publishing, fill_home, generate, last_good, unexpected
+from sitegen.build import Generated, Publishing, fill_markers, generate, last_good, unexpected
 from sitegen.model import DataError
 from sitegen.notfound import help_links
 from sitegen.prose import MarkdownSetup
@@ -125,8 +124,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri == HOME_PAGE and _generated is not None:
-        return fill_home(markdown, _generated.home)
+    if _generated is not None and page.file.src_uri in _generated.inserts:
+        return fill_markers(markdown, _generated.inserts[page.file.src_uri])
     return markdown
 
 

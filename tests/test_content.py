@@ -103,6 +103,18 @@ def test_every_point_opens_with_a_one_sentence_gist_and_names_an_edge(real_site:
             assert point.edge or point.shared, f"{where} has no edge"
 
 
+def test_a_point_that_one_tool_leads_or_that_depends_says_why_with_a_source_of_its_own(real_site: Site) -> None:
+    """The rule on the About page: an edge other than even has a recommendation giving the reason, and the
+    point lists a source behind it (not only its aspect's)."""
+    unexplained = [
+        f"{aspect.id}#{point.id} ({point.edge})"
+        for aspect in real_site.aspects
+        for point in aspect.points
+        if point.edge not in (None, "even") and not (point.verdict and point.sources)
+    ]
+    assert not unexplained, unexplained
+
+
 def test_the_short_answer_has_three_to_five_lines_per_tool_and_eight_scenarios(real_site: Site) -> None:
     decision = real_site.decision
     assert all(3 <= len(decision.choose[tool.id]) <= 5 for tool in real_site.tools)

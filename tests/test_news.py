@@ -4,6 +4,7 @@ and every entry landing on a section of the built site."""
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,8 +15,9 @@ from bs4 import BeautifulSoup
 
 from sitegen import addresses as at
 from sitegen.build import load_site
+from sitegen.export import files as export_files
 from sitegen.model import Site
-from sitegen.news import ATOM, MAX_ENTRIES, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
+from sitegen.news import ATOM, MAX_ENTRIES, SHORT_ANSWER, WINDOW_DAYS, atom_feed, first_sentence, news, render_news
 from sitegen.publishing import CONTENT_LICENCE
 from support.project import copy_fixture, edit, mkdocs_build, problems_of
 from support.sitehost import page_file
@@ -29,6 +31,7 @@ def dated_fixture(tmp_path: Path) -> Path:
     (2026-11-24), a point of it later still, choosing 100 days before, the questions in between."""
     data = copy_fixture(tmp_path)
     edit(data / "aspects/choosing.yml", "reviewed: 2026-11-24", "reviewed: 2026-08-16")
+    edit(data / "decision.yml", "reviewed: 2026-11-29", "reviewed: 2026-08-16")
     edit(data / "faq/which-is-fastest.yml", "reviewed: 2026-11-24", "reviewed: 2026-08-27")
     text = (data / "aspects/basics.yml").read_text(encoding="utf-8")
     first_point = text.index("  - id: what-it-is")
@@ -63,15 +66,18 @@ def test_points_without_a_date_of_their_own_are_not_listed(real_site: Site) -> N
     }
 
 
-def test_at_most_thirty_entries_and_the_page_says_how_many_were_left_out(real_site: Site) -> None:
+def test_at_most_thirty_items_and_the_page_says_how_many_were_left_out(real_site: Site) -> None:
     found = news(real_site)
-    assert len(found.entries) == min(MAX_ENTRIES, found.in_window)
+    assert len(found.groups) <= MAX_ENTRIES
+    assert len(found.entries) == found.in_window or len(found.groups) == MAX_ENTRIES
     page = render_news(real_site, found)
     lead = page.split("\n\n")[2]
     assert found.newest is not None and f"{found.newest.day} {found.newest:%B %Y}" in lead
     assert f"{found.in_window} sections" in lead
-    if found.in_window > MAX_ENTRIES:
-        assert f"the {MAX_ENTRIES} newest listed here" in lead
+    if found.in_window > len(found.entries):
+        assert f"the {len(found.entries)} newest listed here" in lead
+    else:
+        assert "all listed here" in lead
 
 
 def test_an_answer_is_summed_up_by_its_first_sentences() -> None:
@@ -123,16 +129,27 @@ def test_the_built_feed_is_atom_and_every_entry_lands_on_a_section(built_site: P
     site_url = "http://127.0.0.1:8000/"  # mkdocs.yml's default address
     entries = assert_atom((built_site / at.FEED_FILE).read_text(encoding="utf-8"), site_url)
     found = news(real_site)
-    assert len(entries) == len(found.entries) > 0
-    for entry, expected in zip(entries, found.entries, strict=True):
+    assert len(entries) == len(found.groups) > 0
+    for entry, group in zip(entries, found.groups, strict=True):
         href = next(link.get("href", "") for link in entry.findall(f"{A}link"))
-        assert href == site_url + at.url_of(expected.section)
-        assert_section_exists(built_site, urlsplit(href).path.removeprefix("/"), urlsplit(href).fragment)
+        expected = group.entries[0].section if len(group.entries) == 1 else group.section
+        assert href == site_url + at.url_of(expected)
+        listed = [href] if len(group.entries) == 1 else listed_in(entry)
+        assert listed == [site_url + at.url_of(section.section) for section in group.entries]
+        for address in listed:
+            assert_section_exists(built_site, urlsplit(address).path.removeprefix("/"), urlsplit(address).fragment)
     news_page = BeautifulSoup((built_site / "whats-new" / "index.html").read_text(encoding="utf-8"), "lxml")
     links = news_page.select(f".{at.Css.NEWS} li > a")
     assert len(links) == len(found.entries)
     for link, expected in zip(links, found.entries, strict=True):
         assert urljoin(site_url + "whats-new/", link["href"]) == site_url + at.url_of(expected.section)
+
+
+def listed_in(entry: ET.Element) -> list[str]:
+    """The addresses an entry's HTML content lists, parsed as a feed reader would."""
+    content = entry.find(f"{A}content")
+    assert content is not None and content.get("type") == "html"
+    return [a["href"] for a in BeautifulSoup(content.text or "", "lxml").select("li > a")]
 
 
 def assert_section_exists(site: Path, path: str, anchor: str) -> None:
@@ -207,10 +224,13 @@ def test_a_review_that_changed_something_says_what_and_comes_first_on_its_day(tm
         "faq.md#what-is-alpha",
     ]
     page = render_news(site, found)
-    assert "(Question): Benchmarks <code>re-run</code>." in page
+    assert "FAQ: 2 questions reviewed, 1 of them changed" in page
+    assert "- FAQ: 2 questions reviewed, 1 of them changed.\n" in page
+    assert "    - [Which tool is fastest?](faq.md#which-is-fastest): Benchmarks <code>re-run</code>." in page
     feed = ET.fromstring(atom_feed(found, "https://s.example/", "Site"))
-    summaries = [entry.findtext(f"{A}summary") for entry in feed.findall(f"{A}entry")]
-    assert "Benchmarks re-run." in summaries
+    (faq,) = [entry for entry in feed.findall(f"{A}entry") if entry.findtext(f"{A}title") == "FAQ"]
+    assert faq.findtext(f"{A}summary") == "2 questions reviewed, 1 of them changed."
+    assert "Benchmarks re-run." in (faq.findtext(f"{A}content") or "")
 
 
 def test_a_points_change_needs_a_date_of_its_own(tmp_path: Path) -> None:
@@ -225,3 +245,51 @@ def test_a_points_change_needs_a_date_of_its_own(tmp_path: Path) -> None:
     edit(data / "aspects/basics.yml", "    change: Rewritten.\n", "    change: Rewritten.\n    reviewed: 2026-11-25\n")
     (entry,) = [entry for entry in news(load_site(data)).entries if entry.kind == "point"]  # loads: no problem
     assert entry.change == "Rewritten."
+
+
+def test_a_large_review_is_grouped_by_aspect_and_every_changed_section_stays_in_reach(tmp_path: Path) -> None:
+    """One day's review of an aspect and two of its points, and of both questions: one item and one feed
+    entry for the aspect, one for the FAQ, each listing its sections; more than 30 sections would fit too."""
+    data = copy_fixture(tmp_path)
+    edit(data / "aspects/basics.yml", "reviewed: 2026-11-24", 'reviewed: 2026-12-01\nchange: "Re-checked."')
+    for point in ("what-it-is", "speed"):
+        edit(
+            data / "aspects/basics.yml",
+            f"  - id: {point}\n",
+            f"  - id: {point}\n    reviewed: 2026-12-01\n    change: Re-rated.\n",
+        )
+    for question in ("what-is-alpha", "which-is-fastest"):
+        edit(data / f"faq/{question}.yml", "reviewed: 2026-11-24", "reviewed: 2026-12-01")
+    site = load_site(data)
+    found = news(site, limit=2)
+    assert [(group.section, [entry.section for entry in group.entries]) for group in found.groups] == [
+        ("aspects/basics.md", ["aspects/basics.md", "aspects/basics.md#what-it-is", "aspects/basics.md#speed"]),
+        ("faq.md", ["faq.md#what-is-alpha", "faq.md#which-is-fastest"]),
+    ]
+    assert (found.in_window, len(found.entries)) == (7, 5)  # the choosing page and short answer are left out
+    page = render_news(site, found)
+    assert "7 sections were checked against their sources in the 90 days up to then, the 5 newest listed" in page
+    assert "(Aspect page): Re-checked. And 2 points reviewed, all changed:" in page
+    assert ":\n    - [What it is](aspects/basics.md#what-it-is): Re-rated.\n" in page
+    feed = ET.fromstring(atom_feed(found, "https://s.example/", "Site"))
+    entries = feed.findall(f"{A}entry")
+    assert [entry.findtext(f"{A}title") for entry in entries] == ["Basics", "FAQ"]
+    assert listed_in(entries[0]) == [f"https://s.example/{at.url_of(e.section)}" for e in found.groups[0].entries]
+    assert {c.get("term") for c in entries[0].findall(f"{A}category")} == {"aspect", "point"}
+
+
+def test_a_change_of_the_short_answer_is_listed_with_its_decision_guide(tmp_path: Path) -> None:
+    data = copy_fixture(tmp_path)
+    edit(data / "decision.yml", "reviewed: 2026-11-29", 'reviewed: 2026-12-01\nchange: "A new scenario."')
+    edit(data / "aspects/choosing.yml", "reviewed: 2026-11-24", "reviewed: 2026-12-01")
+    site = load_site(data)
+    (group, *_) = news(site).groups
+    assert [(entry.kind, entry.section) for entry in group.entries] == [
+        ("aspect", "aspects/choosing.md"),
+        ("answer", "aspects/choosing.md#choose"),
+    ]
+    page = render_news(site, news(site))
+    assert "(Aspect page): Which made-up tool to choose. And the short answer reviewed and changed:" in page
+    assert f"    - [{SHORT_ANSWER}](aspects/choosing.md#choose): A new scenario." in page
+    export = json.loads(export_files(site, "")["export/comparison.json"])
+    assert export["decision"]["change"] == "A new scenario."

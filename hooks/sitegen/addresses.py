@@ -191,6 +191,12 @@ HOME_INSERTS = {
 }
 """Markers that docs/index.md holds, each on a line of its own; the generator puts the generated
 Markdown in their place."""
+ABOUT_PAGE = "about.md"
+ABOUT_INSERTS = {"<!-- edge-counts -->": "how many points each edge has, by aspect (data/aspects/)"}
+"""Markers that docs/about.md holds, where it exists, each on a line of its own."""
+PAGE_INSERTS = {HOME_PAGE: ("the home page", HOME_INSERTS), ABOUT_PAGE: ("the About page", ABOUT_INSERTS)}
+"""The hand-written pages that hold markers, with a name for messages and their markers. The home page is
+required; another page may be left out, but where it exists it holds each of its markers once."""
 
 
 # -- references between records --------------------------------------------------------------------------

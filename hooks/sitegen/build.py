@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .addresses import FEED_FILE, MOVED_FILE, url_of
+from .addresses import ABOUT_PAGE, FEED_FILE, HOME_PAGE, MOVED_FILE, url_of
 from .answer import home_inserts
 from .corrections import Corrections
 from .export import files as export_files
@@ -19,6 +19,7 @@ from .notfound import moved
 from .prose import MarkdownSetup, Prose, read_config, read_setup
 from .publishing import SettingError, web_address
 from .render import faq_nav, head_extras, nav_entries, page_anchors, render_site
+from .scoreboard import about_inserts
 from .validate import Checked, assemble, check_document
 
 
@@ -37,8 +38,9 @@ class Generated:
     FAQ entry becomes (none when the FAQ is one page)."""
     head: dict[str, str]
     """HTML to add to the ``<head>`` of a page, by its path in the docs tree."""
-    home: dict[str, str]
-    """The generated Markdown for each marker of the hand-written home page."""
+    inserts: dict[str, dict[str, str]]
+    """For each hand-written page that holds markers (by path in the docs tree), the generated Markdown
+    that stands in each marker's place."""
     files: dict[str, str]
     """Other files to publish, by path in the site: the exported data, the What's new feed and the 404
     page's table of moved addresses."""
@@ -170,7 +172,8 @@ def _generate(
         FEED_FILE: atom_feed(found, publishing.site_url, publishing.site_name),
     }
     nav, faq = nav_entries(site), faq_nav(site)
-    generated = Generated(site, pages, nav, faq, head_extras(site), home_inserts(site), files)
+    inserts = {HOME_PAGE: home_inserts(site), ABOUT_PAGE: about_inserts(site)}
+    generated = Generated(site, pages, nav, faq, head_extras(site), inserts, files)
     problems = check_links(docs_dir, site, page_anchors(site, found)) if docs_dir else []
     if problems:
         raise DataError(problems)
@@ -202,11 +205,11 @@ def last_good(data_dir: Path) -> Generated | None:
     return _last_good.get(data_dir.resolve())
 
 
-def fill_home(markdown: str, inserts: dict[str, str]) -> str:
-    """The home page's Markdown (front matter already taken off) with each marker line replaced by what it
-    stands for; markers in code or indented stay as they are (the check reports them as missing)."""
+def fill_markers(markdown: str, inserts: dict[str, str]) -> str:
+    """A hand-written page's Markdown (front matter already taken off) with each marker line replaced by what
+    it stands for; markers in code or indented stay as they are (the check reports them as missing)."""
     lines = markdown.split("\n")
-    for marker, numbers in marker_lines(markdown, front_matter=False).items():
+    for marker, numbers in marker_lines(markdown, inserts, front_matter=False).items():
         for number in numbers:
             lines[number - 1] = inserts[marker]
     return "\n".join(lines)

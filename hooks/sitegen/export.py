@@ -158,6 +158,8 @@ class DecisionOut(Out, frozen=True, kw_only=True):
     scenarios: list[ScenarioOut]
     sources: list[SourceOut]
     reviewed: datetime.date
+    change: Text | None = None
+    """What the review on ``reviewed`` changed, where the data says."""
 
 
 class LicenceOut(Out, frozen=True, kw_only=True):
@@ -292,6 +294,7 @@ def comparison(site: Site, site_url: str) -> Comparison:
             ],
             sources=sources(decision.sources),
             reviewed=decision.reviewed,
+            change=decision.change,
         ),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import yaml
@@ -22,7 +22,6 @@ from .prose import code_spans
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)$")
-MARKER = next(iter(at.HOME_INSERTS))
 
 
 def _blank_code(text: str) -> str:
@@ -49,11 +48,12 @@ def check_links(docs: Path, site: Site, anchors: Mapping[str, set[str]]) -> list
             continue
         problems += _check_page(name, page, text, site, anchors)
         problems += _check_front_matter(name, text)
-        if page == at.HOME_PAGE:
-            problems += _check_markers(name, text)
+        if page in at.PAGE_INSERTS:
+            problems += _check_markers(name, text, *at.PAGE_INSERTS[page])
     if not (docs / at.HOME_PAGE).is_file():
         home = f"{docs.name}/{at.HOME_PAGE}"
-        problems.append(Problem(home, 0, 0, "", f"missing: the home page, which shows {at.HOME_INSERTS[MARKER]}"))
+        shows = " and ".join(at.HOME_INSERTS.values())
+        problems.append(Problem(home, 0, 0, "", f"missing: the home page, which shows {shows}"))
     return problems
 
 
@@ -93,9 +93,9 @@ def _front_matter_end(lines: list[str]) -> int:
     return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
 
 
-def marker_lines(text: str, *, front_matter: bool = True) -> dict[str, list[int]]:
-    """Where each home-page marker stands: lines that hold it alone, unindented, outside code and front matter."""
-    found: dict[str, list[int]] = {marker: [] for marker in at.HOME_INSERTS}
+def marker_lines(text: str, markers: Iterable[str], *, front_matter: bool = True) -> dict[str, list[int]]:
+    """Where each of ``markers`` stands: lines that hold it alone, unindented, outside code and front matter."""
+    found: dict[str, list[int]] = {marker: [] for marker in markers}
     for number, line in prose_lines(text, front_matter=front_matter):
         if line.rstrip() in found:
             found[line.rstrip()].append(number)
@@ -135,15 +135,15 @@ def _scalar(text: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _check_markers(name: str, text: str) -> Iterator[Problem]:
-    """The home page holds each of its markers once, on a line of its own."""
-    for marker, numbers in marker_lines(text).items():
-        what = at.HOME_INSERTS[marker]
+def _check_markers(name: str, text: str, page: str, markers: Mapping[str, str]) -> Iterator[Problem]:
+    """A page that holds markers holds each of them once, on a line of its own."""
+    for marker, numbers in marker_lines(text, markers).items():
+        what = markers[marker]
         if not numbers:
             how = "is missing: put it on a line of its own, unindented and outside code"
-            yield Problem(name, 0, 0, "", f"the line {marker} {how}; the home page shows {what} there")
+            yield Problem(name, 0, 0, "", f"the line {marker} {how}; {page} shows {what} there")
         for number in numbers[1:]:
-            yield Problem(name, number, 1, "", f"the line {marker} stands here again; the home page shows {what} once")
+            yield Problem(name, number, 1, "", f"the line {marker} stands here again; {page} shows {what} once")
 
 
 def _check_page(name: str, page: str, text: str, site: Site, anchors: Mapping[str, set[str]]) -> Iterator[Problem]:

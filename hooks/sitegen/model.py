@@ -234,6 +234,8 @@ class Decision(Record, frozen=True, kw_only=True):
     scenarios: Annotated[list[Scenario], msgspec.Meta(min_length=1, max_length=30)]
     sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
     reviewed: datetime.date
+    change: Line | None = None
+    """What the review on ``reviewed`` changed in the short answer, in one line, for readers of What's new."""
 
 
 class Search(Record, frozen=True, kw_only=True):
