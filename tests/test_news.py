@@ -4,6 +4,7 @@ and every entry landing on a section of the built site."""
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -153,10 +154,19 @@ def listed_in(entry: ET.Element) -> list[str]:
 
 
 def assert_section_exists(site: Path, path: str, anchor: str) -> None:
+    ids = _ids_of(site, path)
+    assert ids is not None, f"{path}: no such page"
+    assert not anchor or anchor in ids, f"{path}#{anchor}: no such section"
+
+
+@functools.cache
+def _ids_of(site: Path, path: str) -> frozenset[str] | None:
+    """The ids on the page served at ``path`` (each page parsed once); None where the 404 page is served."""
     served = page_file(site, path)
-    assert served != site / "404.html", f"{path}: no such page"
+    if served == site / "404.html":
+        return None
     page = BeautifulSoup(served.read_text(encoding="utf-8"), "lxml")
-    assert not anchor or page.find(id=anchor) is not None, f"{path}#{anchor}: no such section"
+    return frozenset(str(tag["id"]) for tag in page.find_all(id=True))
 
 
 def test_every_page_names_the_feed(built_site: Path) -> None:
