@@ -11,7 +11,13 @@ import yaml
 from playwright.sync_api import Page
 
 from sitegen.model import Question, Site
-from support.browser import SEARCH_PLACEHOLDER, assert_lands_below_header, fragment, path_of
+from support.browser import (
+    SEARCH_PLACEHOLDER,
+    assert_each_link_lands_below_header,
+    assert_lands_below_header,
+    fragment,
+    path_of,
+)
 from support.project import ROOT
 from support.sitehost import PAGE_TYPES
 
@@ -170,11 +176,9 @@ def test_every_question_lands_below_the_header(page: Page, site_url: str, real_s
     """Where every result leads: each question's heading, reached by the page's own link to it (the list of
     questions at the top), lands in view below the sticky header."""
     page.goto(site_url + PAGE_TYPES["faq"])
-    for question in real_site.questions:
-        page.locator(f'article a[href="#{question.id}"]').first.click()
-        page.wait_for_url(f"**#{question.id}")
-        place = assert_lands_below_header(page, question.id)
-        assert place["tag"] == "h3" and place["text"] == question.question
+    places = assert_each_link_lands_below_header(page, [question.id for question in real_site.questions])
+    for question, place in zip(real_site.questions, places, strict=True):
+        assert place["tag"] == "h3" and place["text"] == question.question, place
 
 
 def test_search_finds_a_question_asked_in_other_words(search_page: Page, site_url: str) -> None:

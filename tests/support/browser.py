@@ -63,7 +63,39 @@ def place_of(page: Page, anchor: str) -> dict[str, Any]:
 
 def assert_lands_below_header(page: Page, anchor: str) -> dict[str, Any]:
     """The heading for ``#anchor`` is visible: fully inside the viewport and not under the sticky header."""
-    place = place_of(page, anchor)
+    return _assert_below_header(place_of(page, anchor), anchor)
+
+
+# Follows the page's own link to each id in turn, in the page (one call instead of a round trip per link):
+# a click on the link, the address's fragment checked, the scroll settled, then where the heading is.
+_FOLLOW_EACH = f"""async ([ids, aliasClass]) => {{
+  const settle = {_SETTLE};
+  const place = {_PLACE};
+  const found = [];
+  for (const id of ids) {{
+    const link = document.querySelector(`article a[href="#${{CSS.escape(id)}}"]`);
+    if (!link) {{ found.push({{id, missing: "link"}}); continue; }}
+    link.click();
+    if (location.hash !== "#" + id) {{ found.push({{id, missing: "fragment " + location.hash}}); continue; }}
+    await settle();
+    found.push({{...place([id, aliasClass]), id}});
+  }}
+  return found;
+}}"""
+
+
+def assert_each_link_lands_below_header(page: Page, ids: list[str]) -> list[dict[str, Any]]:
+    """Following the page's own link to each id (the first in its article) puts that id's heading in view
+    below the sticky header, one after the other, as a reader clicking down a list of links would."""
+    settle(page)
+    places: list[dict[str, Any]] = page.evaluate(_FOLLOW_EACH, [ids, Css.ALIAS])
+    for place in places:
+        assert "missing" not in place, f"{place['id']}: {place.get('missing')} on {page.url}"
+        _assert_below_header(place, place["id"])
+    return places
+
+
+def _assert_below_header(place: dict[str, Any], anchor: str) -> dict[str, Any]:
     assert not place["hidden"], f"{anchor}: the heading is not rendered"
     assert place["top"] >= place["headerBottom"] - 0.5, f"{anchor}: heading hidden under the header: {place}"
     assert place["bottom"] <= place["viewport"], f"{anchor}: heading below the fold: {place}"
