@@ -132,7 +132,8 @@ class Point(Record, frozen=True, kw_only=True):
     """The sections this point's verdict rests on."""
     sources: list[Source] = []
     reviewed: datetime.date | None = None
-    """When this point alone was last checked, if after its aspect; without it, the aspect's date holds."""
+    """When this point alone was last checked, if after its aspect (or on its aspect's day, with a ``change`` of
+    its own); without it, the aspect's date holds."""
     change: Line | None = None
     """What the review on its own ``reviewed`` changed, in one line, for readers of What's new ("Export formats
     listed by backend"); leave it out when the review confirmed the facts as they were, and replace or
@@ -143,6 +144,10 @@ class Point(Record, frozen=True, kw_only=True):
     def text_of(self, tool_id: str) -> ToolText:
         """What the point says of one tool: its own text, or the shared one."""
         return self.shared or self.tools[tool_id]
+
+    def shown_edge(self) -> str | None:
+        """The edge the pages show: the data's, or ``even`` for a shared text that gives none."""
+        return self.edge or (EVEN if self.shared else None)
 
 
 class Aspect(Record, frozen=True, kw_only=True):

@@ -64,13 +64,22 @@ class Entry:
 class Group:
     """The sections of one aspect (its page and points), or the FAQ's questions, reviewed on one day."""
 
-    reviewed: datetime.date
-    section: str
-    """The aspect's page, or the FAQ page."""
-    title: str
     entries: list[Entry]
     """The aspect's own entry first, if it was reviewed that day; then points, or questions, those whose
-    review changed something first, each in data order."""
+    review changed something first, each in data order; all of one day and one group."""
+
+    @property
+    def reviewed(self) -> datetime.date:
+        return self.entries[0].reviewed
+
+    @property
+    def section(self) -> str:
+        """The aspect's page, or the FAQ page."""
+        return self.entries[0].group
+
+    @property
+    def title(self) -> str:
+        return self.entries[0].group_title
 
     @property
     def head(self) -> Entry | None:
@@ -114,10 +123,7 @@ def news(site: Site, window_days: int = WINDOW_DAYS, limit: int = MAX_ENTRIES) -
         changed = any(entry.change is not None for _, entry in members)
         return (-first.reviewed.toordinal(), first.kind == "question", not changed, min(i for i, _ in members))
 
-    groups = [
-        Group(members[0][1].reviewed, members[0][1].group, members[0][1].group_title, [e for _, e in members])
-        for members in sorted(grouped.values(), key=rank)
-    ]
+    groups = [Group([entry for _, entry in members]) for members in sorted(grouped.values(), key=rank)]
     return News(groups[:limit], newest, len(kept))
 
 

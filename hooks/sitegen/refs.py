@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import addresses as at
-from .model import EVEN, Point, Site, Tool
+from .model import Point, Site, Tool
 from .prose import line_html, line_plain
 
 
@@ -33,7 +33,7 @@ def versions(site: Site) -> str:
 def edge_name(site: Site, point: Point) -> str:
     """What a point's edge reads as (HTML): the tool's name, Even or Depends; empty when not given (a shared
     text is even)."""
-    edge = point.edge or (EVEN if point.shared else None)
+    edge = point.shown_edge()
     if edge is None:
         return ""
     tool = next((tool for tool in site.tools if tool.id == edge), None)

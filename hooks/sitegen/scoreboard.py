@@ -20,7 +20,7 @@ _HEADS = {EVEN: "Even", DEPENDS: "Depends", NOT_GIVEN: "No edge given"}
 
 def edge_of(point: Point) -> str:
     """A point's edge as counted: a tool id, ``even``, ``depends``, or :data:`NOT_GIVEN`; a shared text is even."""
-    return point.edge or (EVEN if point.shared else NOT_GIVEN)
+    return point.shown_edge() or NOT_GIVEN
 
 
 def tally(points: Iterable[Point]) -> Counter[str]:
