@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from sitegen import addresses as at
-from sitegen.build import load_site
+from sitegen.build import generate, load_site
 from sitegen.model import Site
 from sitegen.scoreboard import edge_of, render_edge_counts
 from support.project import copy_fixture, edit, mkdocs_build, problems_of
@@ -63,8 +63,16 @@ def test_the_about_pages_marker_stands_once_where_the_page_exists(tmp_path: Path
     ]
 
 
+HOSTILE_NAME = 'Alpha `<b onclick="x">` `{: onclick=z}` &amp; *y*'
+HOSTILE_POINT = "What `<i>it</i>` is `{: #x onclick=y}`"
+
+
 def test_the_built_about_page_shows_the_counts_in_the_markers_place(tmp_path: Path) -> None:
+    """Also with a tool name and a point title that hold markup and attribute lists in code, an entity and
+    emphasis marks: they show as typed, backticks as code, and add no element or attribute."""
     data = copy_fixture(tmp_path)
+    edit(data / "tools/alpha.yml", "name: Alpha", f"name: '{HOSTILE_NAME}'")
+    edit(data / "aspects/basics.yml", "title: What it is", f"title: '{HOSTILE_POINT}'")
     (data.parent / "docs" / "about.md").write_text(f"# About\n\nHow edges are decided.\n\n{MARKER}\n", encoding="utf-8")
     nav = "  - What's new: whats-new.md\n"
     edit(data.parent / "mkdocs.yml", nav, nav + "  - About: about.md\n")
@@ -76,6 +84,16 @@ def test_the_built_about_page_shows_the_counts_in_the_markers_place(tmp_path: Pa
     assert rows[1] == ["Basics", "1", "0", "1", "1", "0"]
     link = BeautifulSoup(page, "lxml").select_one("table th a")
     assert link is not None and link["href"] == "../aspects/basics/"
+    article = BeautifulSoup(page, "lxml").select_one("article")
+    assert article is not None
+    head = article.select("thead th")
+    assert head[1].get_text() == HOSTILE_NAME.replace("`", "") and len(head[1].find_all("code")) == 2
+    assert not article.find_all(["b", "i"]) and not article.select("[onclick]")
+    lead = next(li for li in article.find_all("li") if li.get_text().startswith("Where Alpha"))
+    assert (
+        lead.get_text()
+        == f"Where {HOSTILE_NAME.replace('`', '')} has the edge: {HOSTILE_POINT.replace('`', '')} (Basics)."
+    )
 
 
 def test_the_real_about_page_counts_what_the_data_holds(built_site: Path, real_site: Site) -> None:
@@ -85,3 +103,12 @@ def test_the_real_about_page_counts_what_the_data_holds(built_site: Path, real_s
     total = Counter(edge_of(point) for aspect in real_site.aspects for point in aspect.points)
     assert rows[-1] == ["All aspects", *(str(total[edge]) for edge in edges)]
     assert len(rows) == len(real_site.aspects) + 2
+
+
+def test_every_page_with_markers_gets_its_inserts(tmp_path: Path) -> None:
+    """The build fills exactly the pages the address book lists as holding markers, each marker of each."""
+    data = copy_fixture(tmp_path)
+    inserts = generate(data, data.parent / "docs").inserts
+    assert {page: set(found) for page, found in inserts.items()} == {
+        page: set(markers) for page, (_, markers) in at.PAGE_INSERTS.items()
+    }
