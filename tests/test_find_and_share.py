@@ -18,7 +18,7 @@ from sitegen.corrections import FORGEJO, FORM, GITHUB, GITLAB, Corrections, host
 from sitegen.model import Place, Site
 from sitegen.notfound import moved
 from sitegen.publishing import SettingError
-from sitegen.search import FIELD, enrich, section_keywords
+from sitegen.search import BODY, FIELD, OPENING, enrich, opening, readers_words, section_keywords, shorten
 from support.project import BUILD_ENV, CONFIG, ROOT, build_command, copy_project
 
 SEARCH_INDEX = "search/search_index.json"
@@ -118,6 +118,45 @@ def test_a_separator_python_cannot_read_is_a_setting_error() -> None:
 def test_enrich_ignores_a_site_word_of_separators_only() -> None:
     index = {**INDEX, "docs": [entry("a/", "x", "y")]}
     assert FIELD not in enrich(index, {}, {"junk": ["-", " "]})["docs"][0]
+
+
+def test_a_result_shows_its_sections_opening_and_the_search_reads_all_of_it() -> None:
+    first = "Keras is an API. " * 8  # 136 characters: the opening, whole
+    rest = "more " * 30
+    text = f"<p>{first.strip()}</p> <p>Keras</p> <ul><li><code>tf</code>.keras &lt;b&gt; {rest}</li></ul>"
+    index = {"config": {"separator": "x", "fields": {"title": {"boost": 1000}, "text": {"boost": 2.0}}}}
+    short = shorten({**index, "docs": [entry("a/#x", "T", text), entry("b/", "U", "<p>Short.</p>")]})
+    assert short["config"]["fields"] == {"title": {"boost": 1000}, BODY: {"boost": 2.0}}, "text is shown, not read"
+    assert [doc["text"] for doc in short["docs"]] == [f"<p>{first.strip()}</p>", "<p>Short.</p>"]
+    assert short["docs"][0][BODY] == f"{first.strip()} Keras tf .keras &lt;b&gt; {rest.strip()}", "every word"
+    # A short first block runs on into the next ones; a long text is cut at a space, never in a reference.
+    assert opening("<p>Yes.</p><p>" + "word " * 100 + "</p>") == ("Yes. " + "word " * 47).rstrip() + "…"
+    assert len(opening("<p>" + "a " * 500 + "</p>")) <= OPENING + 1
+    assert opening("&lt;" * 100) == "&lt;" * 60 + "…"
+    assert opening("x" * 300) == "x" * OPENING + "…"
+    assert opening("x" * 238 + "&amp;" + "y" * 10) == "x" * 238 + "…"
+    assert opening("<p>Edge: Even</p>") == "Edge: Even"
+    assert opening("") == ""
+    assert "<" not in opening("<p>a <em>b</em></p><table><tr><td>c</td></tr></table>")
+
+
+def test_every_result_in_the_built_index_is_a_heading_and_an_opening(built_site: Path) -> None:
+    index = json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert "text" not in index["config"]["fields"] and BODY in index["config"]["fields"]
+    for doc in index["docs"]:
+        shown = doc["text"].removeprefix("<p>").removesuffix("</p>")
+        assert len(shown) <= OPENING + 1 and "<" not in shown, doc["location"]
+        assert doc["title"], f"{doc['location']}: a result without a heading"
+    home = next(doc for doc in index["docs"] if doc["location"] == "")
+    assert "If you are building a phone app" in home[BODY] and "phone app" not in home["text"]
+
+
+def test_readers_words_for_the_faq_filter_are_the_searchs() -> None:
+    synonyms = {"mobile": ["phone"], "cost": ["price"], "c++": ["cpp"]}
+    assert readers_words("Runs on phones.", ["Dead", "abandoned"], synonyms) == ["Dead", "abandoned", "mobile"]
+    assert readers_words("What are the prices?", [], synonyms) == ["cost"]
+    assert readers_words("A microphone.", [], synonyms) == [], "a site word matches the start of a word only"
+    assert readers_words("Use cpp.", [], synonyms) == ["c++"]
 
 
 # -- titles and link previews ----------------------------------------------------------------------------
@@ -247,6 +286,9 @@ def test_the_404_page_offers_search_and_the_main_pages(built_site: Path, real_si
     page = soup(built_site / "404.html")
     form = page.select_one("article form[role=search]")
     assert form is not None and form.find("input", attrs={"name": "q"}) is not None
+    header_box = page.select_one("header input.md-search__input")
+    assert header_box is not None and header_box["placeholder"], "the theme's own search box has a placeholder"
+    assert form.find("input")["placeholder"] == header_box["placeholder"], "the 404 box reads as the theme's"
     links = [a["href"] for a in page.select("article ul a")]
     guide = at.url_of(at.aspect_page(real_site.decision.guide))
     assert links == ["/", f"/{guide}", f"/{at.url_of(at.SUMMARY_PAGE)}", f"/{at.url_of(at.FAQ_PAGE)}"]

@@ -17,6 +17,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -284,6 +285,9 @@ ACCEPTED_LINES = {
     "pick-markdown": (DECISION, "    pick:", "Keras | TF `<i>` _x_"),
     "change-markdown": (ASPECT, "change:", "Added *star* | pipe `</li><b>` [x] & done \U0001f600"),
 }
+HOSTILE_KEYWORDS = ['" onmouseover=alert(1) x="', "' onfocus=alert(1) '", "R&D &amp; *more*", "`code`"]
+"""Readers' words reach the FAQ page in an attribute the filter reads: each arrives as typed (lowered).
+(Markup and attribute lists in keywords are refused, like every one-line field's.)"""
 
 
 def line_of(project: Path, file: str, prefix: str) -> int:
@@ -472,7 +476,7 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(
     project = copy_project(tmp_path)
     newest_first(project, ASPECT, real_site)
     for number, text in enumerate(ACCEPTED_ANSWERS.values()):
-        record = question(text).replace("id: hostile", f"id: hostile-{number}")
+        record = question(text, keywords=HOSTILE_KEYWORDS).replace("id: hostile", f"id: hostile-{number}")
         (project / f"data/faq/hostile-{number}.yml").write_text(record, encoding="utf-8")
     for file, prefix, value in ACCEPTED_LINES.values():
         set_line(project, file, prefix, value)
@@ -527,6 +531,8 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(
     faq = BeautifulSoup((site / "faq/index.html").read_text(encoding="utf-8"), "lxml")
     code = [element.get_text() for element in faq.select(f"#hostile-4 ~ .{Css.ANSWER} code")][:2]
     assert code == ["<br onclick=x>", "</code><script>alert(1)</script>"]
+    block = faq.find(id="hostile-4").find_parent(class_=Css.QUESTION)
+    assert unquote(block[f"data-{at.WORDS}"]).startswith(" ".join(HOSTILE_KEYWORDS).lower()), "the words as typed"
 
 
 # -- no traceback from any input, and no invisible text ---------------------------------------------------

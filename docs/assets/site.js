@@ -2,15 +2,47 @@
 (function () {
   "use strict";
 
-  // Permalinks (and the label of a tool's column): following one also copies the section's full URL.
+  // Permalinks (and the label of a tool's column): following one also copies the section's full URL,
+  // without the words of a search that led here (a shared link shows what its sender saw, not their
+  // search's highlights).
   function copyLinks(root) {
     root.addEventListener("click", function (event) {
       var anchor = event.target.closest && event.target.closest("a.headerlink, .kvt-tool-name a");
       if (!anchor || !navigator.clipboard) return;
-      navigator.clipboard.writeText(anchor.href).then(function () {
-        announce("Link copied: " + anchor.href);
+      var address = withoutSearch(anchor.href);
+      navigator.clipboard.writeText(address).then(function () {
+        announce("Link copied: " + address);
       }, function () { /* clipboard refused: the link still works */ });
     });
+  }
+
+  // The theme's search adds ?h=words to a result's link, so that the page it opens highlights them. Once
+  // the page has read them, the address keeps every other parameter and drops h, so that a link copied
+  // from the address bar does not carry them either. Result links with an empty h (a page listed for its
+  // sections' matches) lose it as they are drawn.
+  var HIGHLIGHT = "h";
+
+  function withoutSearch(href) {
+    var url = new URL(href, location.href);
+    if (!url.searchParams.has(HIGHLIGHT)) return href;
+    url.searchParams.delete(HIGHLIGHT);
+    return url.href;
+  }
+
+  function forgetSearch() {
+    var clean = withoutSearch(location.href);
+    if (clean !== location.href) history.replaceState(history.state, "", clean);
+  }
+
+  function tidyResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || !window.MutationObserver) return;
+    new MutationObserver(function () {
+      list.querySelectorAll("a.md-search-result__link").forEach(function (link) {
+        var url = new URL(link.href);
+        if (url.searchParams.get(HIGHLIGHT) === "") link.href = withoutSearch(link.href);
+      });
+    }).observe(list, { childList: true, subtree: true });
   }
 
   function announce(message) {
@@ -39,9 +71,14 @@
     if (link) location.replace(link.href);
   }
 
+  // A question's readers' words (keywords, and the synonyms its text calls for), percent-encoded.
+  function readersWords(item) {
+    try { return decodeURIComponent(item.getAttribute("data-kvt-words") || ""); } catch (error) { return ""; }
+  }
+
   // FAQ: a filter box that narrows the questions, and the index of them, as you type. It reads a
-  // question and its answer, not its sources or links; on the index of a FAQ with a page per topic,
-  // the questions themselves.
+  // question, its answer and its readers' words, not its sources or links; on the index of a FAQ with a
+  // page per topic, the questions and their readers' words.
   function faqFilter(root) {
     var box = root.querySelector(".kvt-filter");
     if (!box) return;
@@ -57,10 +94,21 @@
       entries = [];
     }
     var texts = items.map(function (item) {
-      if (indexOnly) return item.textContent.toLowerCase();
+      var words = " " + readersWords(item);
+      if (indexOnly) return (item.textContent + words).toLowerCase();
       var heading = item.querySelector("h2, h3");
       var answer = item.querySelector(".kvt-answer");
-      return ((heading ? heading.textContent : "") + " " + (answer ? answer.textContent : "")).toLowerCase();
+      return ((heading ? heading.textContent : "") + " " + (answer ? answer.textContent : "") + words).toLowerCase();
+    });
+    // When no question matches, the site search may still find the words elsewhere: one tap opens it.
+    var elsewhere = box.querySelector(".kvt-filter-elsewhere");
+    var onward = elsewhere && elsewhere.querySelector("a");
+    if (onward) onward.addEventListener("click", function (event) {
+      var search = document.querySelector("input.md-search__input");
+      if (!search) return; // the link's address opens the search as the page loads
+      event.preventDefault();
+      search.value = input.value.trim();
+      search.focus(); // the theme opens its search and runs the query on focus
     });
     box.hidden = false;
     input.addEventListener("input", function () {
@@ -87,6 +135,17 @@
         group.hidden = !group.querySelector("li:not([hidden])");
       });
       status.textContent = words.length ? shown + " of " + items.length + " questions match." : "";
+      if (elsewhere) {
+        elsewhere.hidden = !(words.length && shown === 0);
+        if (!elsewhere.hidden) {
+          var url = new URL(location.href);
+          url.searchParams.delete(HIGHLIGHT);
+          url.searchParams.set("q", input.value.trim());
+          url.hash = "";
+          onward.href = url.href;
+          elsewhere.querySelector("q").textContent = input.value.trim();
+        }
+      }
     });
   }
 
@@ -183,11 +242,13 @@
 
   function enhance() {
     faqFilter(document);
+    forgetSearch(); // after the theme, which subscribed first, has read the words to highlight
   }
 
   followMoved();
   window.addEventListener("hashchange", followMoved);
   copyLinks(document);
+  tidyResults();
   paletteToggle();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);

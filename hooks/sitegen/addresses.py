@@ -246,6 +246,7 @@ class Css:
     INDEX = "kvt-index"  # site.css: the FAQ's index of questions; site.js: filters it with the questions
     FILTER = "kvt-filter"  # site.js: shows and runs the FAQ filter; site.css: keeps its place
     FILTER_STATUS = "kvt-filter-status"  # site.js: "N of M questions match."
+    FILTER_ELSEWHERE = "kvt-filter-elsewhere"  # site.js: shown when no question matches; opens the site search
     QUESTION = "kvt-question"  # site.js: what the filter shows or hides
     ANSWER = "kvt-answer"  # site.js: what the filter reads (the question and its answer, not its sources)
     TOPIC = "kvt-topic"  # site.js: hidden when none of its questions is shown
@@ -255,9 +256,12 @@ class Css:
 
 
 CLASSES = frozenset(value for name, value in vars(Css).items() if name.isupper())
+WORDS = "kvt-words"
+"""A FAQ question (or its index entry) carries its readers' words in ``data-kvt-words``: site.js's filter reads
+them with the question and its answer."""
 PALETTE = "kvt-palette"
 """overrides/partials/palette.html marks the palette toggle's form ``data-kvt-palette``; site.js runs it."""
 NOT_MOVED = "kvt-not-moved"
 """overrides/404.html marks <html> ``data-kvt-not-moved`` once it knows of no new address for the missing one."""
-SHARED_NAMES = CLASSES | {FILTER_INPUT, TOAST, PALETTE, NOT_MOVED}
+SHARED_NAMES = CLASSES | {FILTER_INPUT, TOAST, PALETTE, NOT_MOVED, WORDS}
 """Every ``kvt-*`` name: the only ones site.css and site.js may use."""

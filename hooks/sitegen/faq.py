@@ -14,6 +14,7 @@ from .corrections import Corrections, correction_line
 from .model import Question, Site, Topic
 from .prose import attribute, line_html, line_plain, page_title, plain_text
 from .refs import names, ref_target
+from .search import readers_words
 
 
 def render_faq_pages(site: Site, corrections: Corrections | None = None) -> dict[str, str]:
@@ -61,7 +62,9 @@ def render_faq_index(site: Site) -> str:
     for topic, questions in site.questions_by_topic:
         title = f"<strong>{mk.link(at.topic_page(topic.id), line_html(topic.title), at.FAQ_PAGE)}</strong>"
         entries = [
-            mk.moved_entry(q.id, q.aliases, mk.link(site.question_address(q), line_html(q.question), at.FAQ_PAGE))
+            mk.moved_entry(
+                q.id, q.aliases, mk.link(site.question_address(q), line_html(q.question), at.FAQ_PAGE), words=_words(site, q)
+            )
             for q in questions
         ]
         groups.append((mk.moved_entry(topic.id, (), title, tag="p"), mk.moved_list(entries)))
@@ -96,7 +99,14 @@ def render_question(site: Site, question: Question, corrections: Corrections | N
         correction_line(site, corrections, section, line_plain(question.question)),
     ]
     heading = mk.alias_targets(question.aliases) + mk.heading(level, line_html(question.question), question.id)
-    return mk.question_block(heading, site.html[question.answer], notes)
+    return mk.question_block(heading, site.html[question.answer], notes, _words(site, question))
+
+
+def _words(site: Site, question: Question) -> list[str]:
+    """The readers' words the FAQ filter knows a question by, as the site search does: its keywords and the
+    synonyms its question and answer call for."""
+    text = f"{line_plain(question.question)} {plain_text(site.html[question.answer])}"
+    return readers_words(text, question.keywords, site.search.synonyms)
 
 
 def faq_heads(site: Site) -> dict[str, str]:

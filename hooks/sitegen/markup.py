@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from urllib.parse import quote
 
-from .addresses import FILTER_INPUT, SEARCH_EXCLUDE, Css, relative
+from .addresses import FILTER_INPUT, SEARCH_EXCLUDE, WORDS, Css, relative
 from .model import Source
 from .prose import line_html, url_html
 
@@ -206,18 +207,30 @@ FILTER_BOX = f"""<div class="{Css.FILTER}" hidden>
 <label for="{FILTER_INPUT}">Filter the questions</label>
 <input id="{FILTER_INPUT}" type="search" autocomplete="off" placeholder="Type a word, e.g. JAX">
 <p class="{Css.FILTER_STATUS}" role="status" aria-live="polite"></p>
+<p class="{Css.FILTER_ELSEWHERE}" hidden><a href="?q=">Search the whole site for <q></q></a></p>
 </div>"""
-"""The FAQ's filter, hidden until site.js runs it."""
+"""The FAQ's filter, hidden until site.js runs it. When no question matches, site.js shows the link to the
+site search for the same words (the theme opens its search on ``?q=``), with those words in ``<q>``."""
+
+
+def words_attribute(words: Iterable[str]) -> str:
+    """Readers' words as a ``data-kvt-words`` attribute (with its leading space), percent-encoded: Markdown
+    re-writes the attributes of the blocks it reads, and would turn a typed ``&amp;`` into ``&``; encoded,
+    the value holds nothing but letters, digits, spaces and ``%._-~``. None: nothing."""
+    text = " ".join(words).lower()
+    return f' data-{WORDS}="{quote(text, safe=" ")}"' if text else ""
 
 
 def topic_section(heading_line: str, questions: str) -> str:
     return f'<section class="{Css.TOPIC}" markdown>\n\n{heading_line}\n\n{questions}\n\n</section>'
 
 
-def question_block(heading_line: str, answer: str, lines: Iterable[str]) -> str:
-    """One question: its heading, its answer, then a line of related links, sources and review date."""
+def question_block(heading_line: str, answer: str, lines: Iterable[str], words: Iterable[str] = ()) -> str:
+    """One question: its heading, its answer, then a line of related links, sources and review date; its
+    readers' ``words`` in an attribute, for the filter."""
     answer = f'<div class="{Css.ANSWER}" markdown>\n\n{answer}\n\n</div>'
-    return "\n\n".join([f'<div class="{Css.QUESTION}" markdown>\n\n{heading_line}', answer, notes(lines), "</div>"])
+    start = f'<div class="{Css.QUESTION}"{words_attribute(words)} markdown>\n\n{heading_line}'
+    return "\n\n".join([start, answer, notes(lines), "</div>"])
 
 
 def question_index(anchor: str, groups: Iterable[tuple[str, str]]) -> str:
@@ -228,12 +241,12 @@ def question_index(anchor: str, groups: Iterable[tuple[str, str]]) -> str:
     return f'<div class="{Css.INDEX}" id="{anchor}" {SEARCH_EXCLUDE} markdown>\n\n{inner}\n\n</div>'
 
 
-def moved_entry(anchor: str, aliases: Iterable[str], content: str, tag: str = "li") -> str:
+def moved_entry(anchor: str, aliases: Iterable[str], content: str, tag: str = "li", words: Iterable[str] = ()) -> str:
     """An index entry that stands for a section on another page: it keeps the section's old id and aliases,
     and holds inline Markdown with a link to where the section is (site.js follows it when an old address
     lands here; without JavaScript, the reader lands on the link)."""
     spans = "".join(f'<span id="{alias}" class="{Css.ALIAS}"></span>' for alias in aliases)
-    return f'<{tag} id="{anchor}" class="{Css.MOVED}" markdown="span">{spans}{content}</{tag}>'
+    return f'<{tag} id="{anchor}" class="{Css.MOVED}"{words_attribute(words)} markdown="span">{spans}{content}</{tag}>'
 
 
 def moved_list(entries: Iterable[str]) -> str:

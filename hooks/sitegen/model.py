@@ -48,7 +48,8 @@ once per level, and how deep it may go depends on the caller's stack."""
 Package = Annotated[str, msgspec.Meta(pattern=patterns.PACKAGE, max_length=100)]
 """A package's name on PyPI (letters, digits, ``.``, ``_`` and ``-``)."""
 Keyword = Annotated[str, msgspec.Meta(max_length=40, pattern=patterns.ONE_LINE)]
-"""A word or short phrase a reader might search for; it reaches the search index, never a page."""
+"""A word or short phrase a reader might search for; it reaches the search index and the FAQ filter, never a
+page's text."""
 Keywords = Annotated[list[Keyword], msgspec.Meta(max_length=20)]
 """Readers' words for a section that its text does not use ("mobile" for a section about phones)."""
 Aliases = Annotated[list[Id], msgspec.Meta(max_length=20)]

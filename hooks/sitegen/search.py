@@ -1,6 +1,10 @@
-"""Readers' words for the site search: each section's ``keywords`` and the synonyms of ``data/search.yml``,
-added to the search index that the theme's search plugin writes, in a field of their own that the
-search reads and never shows.
+"""The site search's index, as the theme's search plugin wrote it, made to fit a reader:
+
+- readers' words (each section's ``keywords`` and the synonyms of ``data/search.yml``) join it in a field
+  of their own that the search reads and never shows;
+- each entry's shown text becomes its section's first lines (the answer, on an answer-first site), and
+  its whole text moves to a field that the search reads and never shows, so that a result is a heading
+  and about three lines, never a whole page body.
 
 Pure functions over the index's JSON value; the MkDocs adapter reads and writes the file.
 """
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +24,14 @@ from .publishing import SettingError
 FIELD = "keywords"
 """The index field that holds readers' words: ``mkdocs.yml`` gives the search plugin its weight, and the
 theme shows only ``title``, ``text`` and ``tags`` in its results."""
+BODY = "body"
+"""The index field that holds an entry's whole text: searched, never shown."""
+OPENING = 240
+"""At most this many characters of a section's opening are shown as its result (``site.css`` clamps them
+to three lines: about 50 characters a line on a phone, 80 on a desktop)."""
+_BLOCK_END = re.compile(r"</(?:p|li|ul|ol|dl|dt|dd|h[1-6]|tr|table|pre|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 Words = Mapping[str, list[str]]
 
 
@@ -38,19 +49,81 @@ def section_keywords(site: Site) -> dict[str, list[str]]:
 
 
 def enrich(index: dict[str, Any], keywords: Words, synonyms: Words) -> dict[str, Any]:
-    """The index with a :data:`FIELD` in each entry that has readers' words: its own keywords, and every
-    reader's word of ``synonyms`` whose site words the entry holds. Words are split as the search splits
-    them (the index's own separator), and a site word matches the start of a word, as the search does."""
+    """The index with a :data:`FIELD` in each entry that has readers' words (:func:`readers_words`), split
+    as the search splits them (the index's own separator)."""
     split = separator(index["config"]["separator"])
-    readers = [(word, [_joined(_words(site, split)) for site in sites]) for word, sites in synonyms.items()]
     docs = []
     for doc in index["docs"]:
-        own = keywords.get(doc["location"], [])
-        text = _joined(_words(" ".join([doc["title"], _TAG.sub(" ", doc["text"]), *own]), split))
-        extra = [*own, *(word for word, phrases in readers if any(p and p in text for p in phrases))]
-        unique = list(dict.fromkeys(_as_indexed(word) for word in extra))
+        text = " ".join([doc["title"], _TAG.sub(" ", doc["text"])])
+        words = readers_words(text, keywords.get(doc["location"], []), synonyms, split)
+        unique = list(dict.fromkeys(_as_indexed(word) for word in words))
         docs.append({**doc, FIELD: " ".join(unique)} if unique else doc)
     return {**index, "docs": docs}
+
+
+WORD_BREAK = re.compile(r"[^\w.+#]+|\.(?!\w)")
+"""Where words break, for what the page's own scripts read (the FAQ filter): anything but a letter, a digit,
+``+`` or ``#`` (C++, C#), and a full stop that ends a word (not the one of ``tf.keras``)."""
+
+
+def readers_words(text: str, own: Sequence[str], synonyms: Words, split: re.Pattern[str] = WORD_BREAK) -> list[str]:
+    """A section's readers' words: its own ``keywords``, then every reader's word of ``synonyms`` whose site
+    words the section's ``text`` (or its keywords) holds. A site word matches the start of a word, as the
+    search does: "phone" is held by "phones"."""
+    held = _joined(_words(" ".join([text, *own]), split))
+
+    def holds(phrase: str) -> bool:
+        words = _joined(_words(phrase, split))
+        return bool(words) and words in held
+
+    found = [word for word, phrases in synonyms.items() if any(holds(phrase) for phrase in phrases)]
+    return list(dict.fromkeys([*own, *found]))
+
+
+def shorten(index: dict[str, Any]) -> dict[str, Any]:
+    """The index with each entry's ``text`` cut to its opening (:func:`opening`), which results show, and its
+    whole text in :data:`BODY`, which the search reads in place of ``text``, with ``text``'s weight. The
+    search thus finds and ranks every entry as before (the same words, in a field of the same weight),
+    and a result shows a heading and the section's first lines. (Split in two indexed fields, the words
+    would count twice as often in the search's rarity measure, which raised common words like
+    "tensorflow" above rare ones.)"""
+    fields = {name: spec for name, spec in index["config"]["fields"].items() if name != "text"}
+    fields[BODY] = index["config"]["fields"].get("text", {"boost": 1.0})
+    docs = [{**doc, "text": _shown(opening(doc["text"])), BODY: _searched(doc["text"])} for doc in index["docs"]]
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def opening(html: str, limit: int = OPENING) -> str:
+    """A section's opening, from its text (the index's HTML), as plain text: its first block (a paragraph,
+    a list item...), and the next ones while that is short, up to ``limit`` characters, cut at a space. It
+    keeps its character references (``&lt;``), as the index does, and holds no tag."""
+    blocks = [plain for plain in (_plain(block) for block in _BLOCK_END.split(html)) if plain]
+    words = " ".join(blocks)
+    if len(words) <= limit:
+        return words
+    if limit // 2 <= len(blocks[0]) <= limit:
+        return blocks[0]
+    cut = words.rfind(" ", 0, limit + 1)
+    if cut <= 0:  # one word longer than the limit: cut it, but not inside a character reference
+        cut = limit
+        amp = words.rfind("&", 0, cut)
+        cut = amp if amp > words.rfind(";", 0, cut) else cut
+    return words[:cut].rstrip() + "…"
+
+
+def _shown(opening: str) -> str:
+    """An opening as the result shows it: one paragraph, which ``site.css`` clamps to three lines."""
+    return f"<p>{opening}</p>" if opening else ""
+
+
+def _plain(html: str) -> str:
+    """Text without its tags, which join the words on either side (``<code>tf</code>.keras``)."""
+    return _SPACE.sub(" ", _TAG.sub("", html)).strip()
+
+
+def _searched(html: str) -> str:
+    """Text without its tags, each read as a word break, as the search's tokenizer reads them."""
+    return _SPACE.sub(" ", _TAG.sub(" ", html)).strip()
 
 
 def separator(pattern: str) -> re.Pattern[str]:
@@ -84,5 +157,5 @@ def _joined(words: list[str]) -> str:
 def enrich_file(path: Path, site: Site) -> None:
     """Rewrite the search index at ``path`` (as the theme wrote it) with the readers' words of ``site``."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    enriched = enrich(index, section_keywords(site), site.search.synonyms)
+    enriched = shorten(enrich(index, section_keywords(site), site.search.synonyms))
     path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
