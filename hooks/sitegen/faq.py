@@ -61,12 +61,10 @@ def render_faq_index(site: Site) -> str:
     groups = []
     for topic, questions in site.questions_by_topic:
         title = f"<strong>{mk.link(at.topic_page(topic.id), line_html(topic.title), at.FAQ_PAGE)}</strong>"
-        entries = [
-            mk.moved_entry(
-                q.id, q.aliases, mk.link(site.question_address(q), line_html(q.question), at.FAQ_PAGE), words=_words(site, q)
-            )
-            for q in questions
-        ]
+        entries = []
+        for q in questions:
+            link = mk.link(site.question_address(q), line_html(q.question), at.FAQ_PAGE)
+            entries.append(mk.moved_entry(q.id, q.aliases, link, _words(site, q)))
         groups.append((mk.moved_entry(topic.id, (), title, tag="p"), mk.moved_list(entries)))
     more = f"They are on {len(groups)} pages, one per topic; this page lists them all."
     return "\n\n".join(_index_page(site, groups, more)) + "\n"

@@ -241,7 +241,7 @@ def question_index(anchor: str, groups: Iterable[tuple[str, str]]) -> str:
     return f'<div class="{Css.INDEX}" id="{anchor}" {SEARCH_EXCLUDE} markdown>\n\n{inner}\n\n</div>'
 
 
-def moved_entry(anchor: str, aliases: Iterable[str], content: str, tag: str = "li", words: Iterable[str] = ()) -> str:
+def moved_entry(anchor: str, aliases: Iterable[str], content: str, words: Iterable[str] = (), tag: str = "li") -> str:
     """An index entry that stands for a section on another page: it keeps the section's old id and aliases,
     and holds inline Markdown with a link to where the section is (site.js follows it when an old address
     lands here; without JavaScript, the reader lands on the link)."""

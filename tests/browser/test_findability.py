@@ -5,6 +5,7 @@ highlights (``?h=``), while the page a result opens still shows them."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -19,7 +20,7 @@ from .test_search import READER_QUERIES, SEARCH_BOX, first_result, search, searc
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {
+SCREENS: dict[str, dict[str, Any]] = {
     "phone": {"viewport": {"width": 375, "height": 812}, "has_touch": True, "is_mobile": True},
     "desktop": {"viewport": VIEWPORTS["desktop"]},
 }
