@@ -64,7 +64,7 @@ def render_faq_index(site: Site) -> str:
         entries = []
         for q in questions:
             link = mk.link(site.question_address(q), line_html(q.question), at.FAQ_PAGE)
-            entries.append(mk.moved_entry(q.id, q.aliases, link, _words(site, q)))
+            entries.append(mk.moved_entry(q.id, q.aliases, link, filter_words(site, q)))
         groups.append((mk.moved_entry(topic.id, (), title, tag="p"), mk.moved_list(entries)))
     more = f"They are on {len(groups)} pages, one per topic; this page lists them all."
     return "\n\n".join(_index_page(site, groups, more)) + "\n"
@@ -97,10 +97,10 @@ def render_question(site: Site, question: Question, corrections: Corrections | N
         correction_line(site, corrections, section, line_plain(question.question)),
     ]
     heading = mk.alias_targets(question.aliases) + mk.heading(level, line_html(question.question), question.id)
-    return mk.question_block(heading, site.html[question.answer], notes, _words(site, question))
+    return mk.question_block(heading, site.html[question.answer], notes, filter_words(site, question))
 
 
-def _words(site: Site, question: Question) -> list[str]:
+def filter_words(site: Site, question: Question) -> list[str]:
     """The readers' words the FAQ filter knows a question by, as the site search does: its keywords and the
     synonyms its question and answer call for."""
     text = f"{line_plain(question.question)} {plain_text(site.html[question.answer])}"
