@@ -129,7 +129,9 @@ def test_a_result_shows_its_sections_opening_and_the_search_reads_all_of_it() ->
     assert short["config"]["fields"] == {"title": {"boost": 1000}, BODY: {"boost": 2.0}}, "text is shown, not read"
     assert [doc["text"] for doc in short["docs"]] == [f"<p>{first.strip()}</p>", "<p>Short.</p>"]
     assert short["docs"][0][BODY] == f"{first.strip()} Keras tf .keras &lt;b&gt; {rest.strip()}", "every word"
-    # A short first block runs on into the next ones; a long text is cut at a space, never in a reference.
+    # A first block of a sentence or more is the opening; a shorter one runs on into the next ones; a long
+    # text is cut at a space, never in a reference.
+    assert opening("<p>" + "A full sentence, " * 4 + "</p><p>More.</p>") == ("A full sentence, " * 4).strip()
     assert opening("<p>Yes.</p><p>" + "word " * 100 + "</p>") == ("Yes. " + "word " * 47).rstrip() + "…"
     assert len(opening("<p>" + "a " * 500 + "</p>")) <= OPENING + 1
     assert opening("&lt;" * 100) == "&lt;" * 60 + "…"

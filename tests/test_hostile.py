@@ -286,8 +286,10 @@ ACCEPTED_LINES = {
     "change-markdown": (ASPECT, "change:", "Added *star* | pipe `</li><b>` [x] & done \U0001f600"),
 }
 HOSTILE_KEYWORDS = ['" onmouseover=alert(1) x="', "' onfocus=alert(1) '", "R&D &amp; *more*", "`code`"]
-"""Readers' words reach the FAQ page in an attribute the filter reads: each arrives as typed (lowered).
-(Markup and attribute lists in keywords are refused, like every one-line field's.)"""
+HOSTILE_SYNONYM = "\" onload=x ' & d&amp;d"
+"""Readers' words (keywords, and a synonym the question's text calls for) reach the FAQ page in an attribute
+the filter reads: each arrives as typed, lowered. (Markup and attribute lists are refused in them, as in
+every one-line field.)"""
 
 
 def line_of(project: Path, file: str, prefix: str) -> int:
@@ -485,6 +487,8 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(
     for index, text in zip(reasons[1:4], BLOCK_LOOKING_REASONS, strict=True):  # the first is "choice-markdown"
         decision[index] = f"    - reason: {yaml_quoted(text)}"
     (project / DECISION).write_text("\n".join(decision), encoding="utf-8")
+    synonyms = project / "data" / "search.yml"  # a reader's word with quotes, an apostrophe and an ampersand
+    synonyms.write_text(synonyms.read_text(encoding="utf-8") + f"  {yaml_quoted(HOSTILE_SYNONYM)}: [safe]\n")
     generate(project / "data", project / "docs")  # make check accepts it
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -532,7 +536,8 @@ def test_accepted_hostile_data_shows_as_typed_and_adds_no_markup(
     code = [element.get_text() for element in faq.select(f"#hostile-4 ~ .{Css.ANSWER} code")][:2]
     assert code == ["<br onclick=x>", "</code><script>alert(1)</script>"]
     block = faq.find(id="hostile-4").find_parent(class_=Css.QUESTION)
-    assert unquote(block[f"data-{at.WORDS}"]).startswith(" ".join(HOSTILE_KEYWORDS).lower()), "the words as typed"
+    words = unquote(block[f"data-{at.WORDS}"])
+    assert words == " ".join([*HOSTILE_KEYWORDS, HOSTILE_SYNONYM]).lower(), "the readers' words as typed"
 
 
 # -- no traceback from any input, and no invisible text ---------------------------------------------------

@@ -95,14 +95,15 @@ def shorten(index: dict[str, Any]) -> dict[str, Any]:
 
 def opening(html: str, limit: int = OPENING) -> str:
     """A section's opening, from its text (the index's HTML), as plain text: its first block (a paragraph,
-    a list item...), and the next ones while that is short, up to ``limit`` characters, cut at a space. It
-    keeps its character references (``&lt;``), as the index does, and holds no tag."""
+    a list item...), or, when that is shorter than a quarter of ``limit`` (a label such as "Keras"), the
+    blocks from there on; at most ``limit`` characters, cut at a space. It keeps its character references
+    (``&lt;``), as the index does, and holds no tag."""
     blocks = [plain for plain in (_plain(block) for block in _BLOCK_END.split(html)) if plain]
+    if blocks and len(blocks[0]) >= limit // 4:  # a sentence or more: the opening is that block
+        blocks = blocks[:1]
     words = " ".join(blocks)
     if len(words) <= limit:
         return words
-    if limit // 2 <= len(blocks[0]) <= limit:
-        return blocks[0]
     cut = words.rfind(" ", 0, limit + 1)
     if cut <= 0:  # one word longer than the limit: cut it, but not inside a character reference
         cut = limit
