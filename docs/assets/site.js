@@ -138,8 +138,7 @@
       if (elsewhere) {
         elsewhere.hidden = !(words.length && shown === 0);
         if (!elsewhere.hidden) {
-          var url = new URL(location.href);
-          url.searchParams.delete(HIGHLIGHT);
+          var url = new URL(withoutSearch(location.href));
           url.searchParams.set("q", input.value.trim());
           url.hash = "";
           onward.href = url.href;

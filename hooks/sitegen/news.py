@@ -86,6 +86,11 @@ class Group:
         """The aspect's own entry, when the group holds it."""
         return self.entries[0] if self.entries[0].kind == "aspect" else None
 
+    @property
+    def rest(self) -> list[Entry]:
+        """The entries listed below the group's line: all but its :attr:`head`."""
+        return self.entries[1:] if self.head else self.entries
+
 
 @dataclass(frozen=True)
 class News:
@@ -206,11 +211,10 @@ def _group_item(group: Group, here: str) -> str:
     own item, when it was reviewed that day) with an item per point or question below it."""
     if len(group.entries) == 1:
         return _item(group.entries[0], here)
-    rest = group.entries[1:] if group.head else group.entries
-    lead = _item(group.head, here) if group.head else f"{line_html(group.title)}: {_count(rest)}."
+    lead = _item(group.head, here) if group.head else f"{line_html(group.title)}: {_count(group.rest)}."
     if group.head:
-        lead += f" And {_count(rest)}:"
-    nested = "\n".join(f"    - {_item(entry, here, short=True)}" for entry in rest)
+        lead += f" And {_count(group.rest)}:"
+    nested = "\n".join(f"    - {_item(entry, here, short=True)}" for entry in group.rest)
     return f"{lead}\n{nested}"
 
 
@@ -291,8 +295,7 @@ def atom_feed(found: News, site_url: str, site_name: str) -> str:
         if one:
             element(item, "summary", _summary(one)[1])
             continue
-        rest = group.entries[1:] if group.head else group.entries
-        lead = f"{_summary(group.head)[1]} And {_count(rest)}." if group.head else f"{_count(rest)}."
+        lead = f"{_summary(group.head)[1]} And {_count(group.rest)}." if group.head else f"{_count(group.rest)}."
         element(item, "summary", lead)
         element(item, "content", _listing(group, site_url), type="html")
     ET.indent(feed)

@@ -54,7 +54,7 @@ def enrich(index: dict[str, Any], keywords: Words, synonyms: Words) -> dict[str,
     split = separator(index["config"]["separator"])
     docs = []
     for doc in index["docs"]:
-        text = " ".join([doc["title"], _TAG.sub(" ", doc["text"])])
+        text = f"{doc['title']} {_searched(doc['text'])}"
         words = readers_words(text, keywords.get(doc["location"], []), synonyms, split)
         unique = list(dict.fromkeys(_as_indexed(word) for word in words))
         docs.append({**doc, FIELD: " ".join(unique)} if unique else doc)
